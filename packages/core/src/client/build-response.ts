@@ -1,0 +1,114 @@
+import { calculateCost } from '../cost/calculate-cost.js';
+import type { ResponseContentPart } from '../types/content.js';
+import type { ProviderChatResult } from '../types/provider.js';
+import type { ChatResponse, ToolCall, Warning } from '../types/response.js';
+import type { Cost } from '../types/usage.js';
+import type { ResolvedModel } from './middleware.js';
+
+/** Turns a provider's result into the public response: text, tool calls, cost, warnings. */
+export function buildResponse(
+  result: ProviderChatResult,
+  model: ResolvedModel,
+  latencyMs: number,
+  includeRaw: boolean | undefined,
+): ChatResponse {
+  let text = '';
+  let reasoning: string | undefined;
+  const toolCalls: ToolCall[] = [];
+  for (const part of result.content) {
+    if (part.type === 'text') text += part.text;
+    else if (part.type === 'reasoning') reasoning = (reasoning ?? '') + part.text;
+    else if (part.type === 'tool-call') {
+      const rawArguments = part.providerOptions?.['stratum']?.['rawArguments'];
+      toolCalls.push({
+        id: part.id,
+        name: part.name,
+        arguments: part.arguments,
+        rawArguments:
+          typeof rawArguments === 'string' ? rawArguments : JSON.stringify(part.arguments ?? {}),
+      });
+    }
+  }
+  const warnings = [...result.warnings];
+  const cost = priceCall(result, model, warnings);
+  const response: ChatResponse = {
+    id: result.id,
+    provider: model.provider,
+    model: result.model || model.name,
+    modelId: model.id,
+    text,
+    content: result.content,
+    toolCalls,
+    finishReason: result.finishReason,
+    usage: result.usage,
+    cost,
+    latencyMs,
+    warnings,
+  };
+  if (reasoning !== undefined) response.reasoning = reasoning;
+  if (result.rawFinishReason !== undefined) response.rawFinishReason = result.rawFinishReason;
+  if (includeRaw && result.raw !== undefined) response.raw = result.raw;
+  return response;
+}
+
+function priceCall(
+  result: ProviderChatResult,
+  model: ResolvedModel,
+  warnings: Warning[],
+): Cost | undefined {
+  if (result.providerCost) {
+    const fromCatalog = model.info ? calculateCost(model.info, result.usage) : undefined;
+    return {
+      ...(fromCatalog ?? {
+        currency: 'USD',
+        input: 0,
+        cacheRead: 0,
+        cacheWrite: 0,
+        output: 0,
+        reasoning: 0,
+      }),
+      total: result.providerCost.total,
+      source: 'provider',
+    };
+  }
+  const cost = model.info ? calculateCost(model.info, result.usage) : undefined;
+  if (!cost) {
+    warnings.push({
+      type: 'unknown-price',
+      message: `No price is known for ${model.id}, so cost is undefined. Register one with registerModel({ id: '${model.id}', pricing: { input, output } }).`,
+    });
+  }
+  return cost;
+}
+
+/** Collects streamed parts into the content of a response. */
+export class ContentAccumulator {
+  readonly content: ResponseContentPart[] = [];
+
+  addText(text: string): void {
+    const last = this.content.at(-1);
+    if (last?.type === 'text') last.text += text;
+    else this.content.push({ type: 'text', text });
+  }
+
+  addReasoning(text: string, signature?: string, redactedData?: string): void {
+    let last = this.content.at(-1);
+    if (last?.type !== 'reasoning' || (redactedData !== undefined && last.text !== '')) {
+      last = { type: 'reasoning', text: '' };
+      this.content.push(last);
+    }
+    last.text += text;
+    if (signature) last.signature = (last.signature ?? '') + signature;
+    if (redactedData) last.redactedData = (last.redactedData ?? '') + redactedData;
+  }
+
+  addToolCall(toolCall: ToolCall): void {
+    this.content.push({
+      type: 'tool-call',
+      id: toolCall.id,
+      name: toolCall.name,
+      arguments: toolCall.arguments,
+      providerOptions: { stratum: { rawArguments: toolCall.rawArguments } },
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { AbortError, ProviderUnavailableError, TimeoutError } from '../errors/error-classes.js';
+import { StratumError } from '../errors/stratum-error.js';
+import type { ResolvedModel } from './middleware.js';
+
+export interface CallSignal {
+  signal: AbortSignal | undefined;
+  /** Turns whatever the provider threw into the right Stratum error. */
+  toError(error: unknown): StratumError;
+  dispose(): void;
+}
+
+/**
+ * Combines the caller's signal with `timeoutMs`, so the provider aborts the HTTP request on
+ * either, and tells the two apart afterwards (AbortError versus TimeoutError).
+ */
+export function createCallSignal(
+  model: ResolvedModel,
+  signal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): CallSignal {
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let combined = signal;
+  if (timeoutMs !== undefined) {
+    const controller = new AbortController();
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(
+        new TimeoutError(
+          `${model.id} did not finish within ${timeoutMs} ms. Raise timeoutMs or retry.`,
+          { provider: model.provider, model: model.name },
+        ),
+      );
+    }, timeoutMs);
+    combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+  }
+  return {
+    signal: combined,
+    toError(error) {
+      if (timedOut) {
+        return new TimeoutError(
+          `${model.id} did not finish within ${timeoutMs} ms. Raise timeoutMs, or retry.`,
+          {
+            provider: model.provider,
+            model: model.name,
+            cause: error,
+          },
+        );
+      }
+      if (signal?.aborted) {
+        return StratumError.is(error) && error.code === 'abort'
+          ? error
+          : new AbortError(`The call to ${model.id} was aborted by its signal.`, {
+              provider: model.provider,
+              model: model.name,
+              cause: signal.reason ?? error,
+            });
+      }
+      if (StratumError.is(error)) return error;
+      const message = error instanceof Error ? error.message : String(error);
+      return new ProviderUnavailableError(`The call to ${model.id} failed: ${message}`, {
+        provider: model.provider,
+        model: model.name,
+        cause: error,
+      });
+    },
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

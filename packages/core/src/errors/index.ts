@@ -1,0 +1,3 @@
+export * from './error-classes.js';
+export * from './map-http-error.js';
+export { StratumError, type StratumErrorCode, type StratumErrorOptions } from './stratum-error.js';

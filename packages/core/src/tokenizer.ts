@@ -1,0 +1,2 @@
+// Token estimation lives behind its own entry point so importing @stratum/core stays light.
+export {};

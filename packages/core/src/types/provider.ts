@@ -1,0 +1,65 @@
+import type { ResponseContentPart } from './content.js';
+import type { ModelInfo } from './model-info.js';
+import type { ChatRequest } from './request.js';
+import type { FinishReason, ToolCall, Warning } from './response.js';
+import type { ToolCallDeltaEvent } from './stream.js';
+import type { Usage } from './usage.js';
+
+/**
+ * What a provider package receives: the caller's request with the model resolved.
+ * `model` is the vendor's own id (no `provider/` prefix); `signal` combines the caller's
+ * signal and any timeout, and providers must pass it to the HTTP layer.
+ */
+export interface ProviderRequest extends Omit<ChatRequest, 'model'> {
+  model: string;
+  modelInfo: ModelInfo | undefined;
+}
+
+/** A cost the vendor itself reported (OpenRouter), in US dollars. */
+export interface ProviderReportedCost {
+  total: number;
+}
+
+export interface ProviderChatResult {
+  id: string;
+  model: string;
+  content: ResponseContentPart[];
+  finishReason: FinishReason;
+  rawFinishReason?: string;
+  usage: Usage;
+  warnings: Warning[];
+  raw?: unknown;
+  providerCost?: ProviderReportedCost;
+}
+
+/**
+ * Events a provider's stream yields. Core assembles them into the public stream and the final
+ * response; the provider emits complete `tool-call` events itself (see `ToolCallAssembler`).
+ */
+export type ProviderStreamEvent =
+  | { type: 'response-metadata'; id?: string; model?: string }
+  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string; signature?: string; redactedData?: string }
+  | ToolCallDeltaEvent
+  | { type: 'tool-call'; toolCall: ToolCall }
+  | { type: 'warnings'; warnings: Warning[] }
+  | {
+      type: 'finish';
+      finishReason: FinishReason;
+      rawFinishReason?: string;
+      usage: Usage;
+      providerCost?: ProviderReportedCost;
+      raw?: unknown;
+    };
+
+export interface Provider {
+  /** The provider's name as used in model ids: `openai`, `anthropic`, ... */
+  readonly name: string;
+  chat(request: ProviderRequest): Promise<ProviderChatResult>;
+  stream(request: ProviderRequest): AsyncIterable<ProviderStreamEvent>;
+  /**
+   * Looks up a model this provider serves that the catalog lacks (Ollama's local models,
+   * Azure deployments priced as their base model). Returning `undefined` leaves the price unknown.
+   */
+  resolveModelInfo?(model: string): ModelInfo | undefined;
+}

@@ -1,0 +1,154 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { RecordedRequest, SimulatorStep } from './scenario.js';
+
+/** What a vendor simulator implements: how to answer one request with one step. */
+export interface VendorHandler {
+  /** Answers the request; `request.body` is already parsed. */
+  handle(exchange: Exchange, step: SimulatorStep): Promise<void>;
+  /** The step used when nothing is queued. */
+  defaultStep(request: RecordedRequest): SimulatorStep;
+}
+
+export interface Exchange {
+  request: RecordedRequest;
+  response: ServerResponse;
+  socket: Socket;
+  /** Fires when the client closes the connection. */
+  closed: Promise<void>;
+  isClosed(): boolean;
+}
+
+export interface Simulator {
+  /** Origin, e.g. `http://127.0.0.1:54321`. */
+  readonly origin: string;
+  /** Queues steps, answered in order by the next requests. */
+  enqueue(...steps: SimulatorStep[]): void;
+  /** Every request received, in order. */
+  readonly requests: RecordedRequest[];
+  /** Connections the client closed before the simulator finished answering. */
+  readonly abortedConnections: number;
+  /** Resolves when a client closes a connection the simulator was still answering. */
+  waitForAbort(timeoutMs?: number): Promise<void>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP server on 127.0.0.1 with a random port that answers with queued steps, in the
+ * format of the vendor the handler speaks.
+ */
+export async function startHttpSimulator(handler: VendorHandler): Promise<Simulator> {
+  const queue: SimulatorStep[] = [];
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let abortedConnections = 0;
+  let abortWaiters: Array<() => void> = [];
+
+  const server: Server = createServer((incoming, response) => {
+    void answer(incoming, response);
+  });
+  server.keepAliveTimeout = 1_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function answer(incoming: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(incoming.headers)) {
+      if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const request: RecordedRequest = {
+      method: incoming.method ?? 'GET',
+      url: incoming.url ?? '/',
+      headers,
+      body: parseBody(text),
+      receivedAt: Date.now(),
+    };
+    requests.push(request);
+    let finished = false;
+    response.on('finish', () => {
+      finished = true;
+    });
+    const closed = new Promise<void>((resolve) => {
+      response.on('close', () => {
+        if (!finished) {
+          abortedConnections += 1;
+          const waiters = abortWaiters;
+          abortWaiters = [];
+          for (const wake of waiters) wake();
+        }
+        resolve();
+      });
+    });
+    const step = queue.shift() ?? handler.defaultStep(request);
+    const exchange: Exchange = {
+      request,
+      response,
+      socket: incoming.socket,
+      closed,
+      isClosed: () => response.destroyed || response.writableEnded,
+    };
+    try {
+      await handler.handle(exchange, step);
+    } catch (error) {
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { message: `simulator failure: ${String(error)}` } }));
+      } else {
+        response.destroy();
+      }
+    }
+  }
+
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    get abortedConnections() {
+      return abortedConnections;
+    },
+    enqueue: (...steps) => {
+      queue.push(...steps);
+    },
+    waitForAbort(timeoutMs = 5_000) {
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no connection was aborted within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        abortWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+    reset() {
+      queue.length = 0;
+      requests.length = 0;
+      abortedConnections = 0;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
