@@ -4,20 +4,15 @@ import { createOpenAI } from '@stratum/provider-openai';
 import { type OpenAISimulator, startOpenAISimulator } from '@stratum/testing';
 import { generateText, streamText } from 'ai';
 import OpenAI from 'openai';
-import type { BenchCase } from './compare-cases.js';
+import {
+  API_KEY,
+  LONG_REPLY,
+  PROMPT,
+  SHORT_REPLY,
+  type VendorBenchmark,
+} from './vendor-benchmark.js';
 
-const API_KEY = 'bench-key';
 const MODEL = 'gpt-4.1-mini';
-const PROMPT = 'Say hi';
-/** One character per chunk: a 1000-chunk stream. */
-const LONG_REPLY = 'abcdefghij'.repeat(100);
-
-export interface VendorBenchmark {
-  vendor: string;
-  chat: BenchCase[];
-  stream: BenchCase[];
-  close(): Promise<void>;
-}
 
 /**
  * OpenAI Chat Completions: a 1-token reply, and a 1000-chunk stream, through the raw `openai`
@@ -25,17 +20,19 @@ export interface VendorBenchmark {
  */
 export async function openAIBenchmark(): Promise<VendorBenchmark> {
   const chatSimulator = await startOpenAISimulator({
-    defaultReply: () => ({ text: 'Hi', usage: { inputTokens: 9, outputTokens: 1 } }),
+    defaultReply: () => SHORT_REPLY,
   });
   const streamSimulator = await startOpenAISimulator({
-    defaultReply: () => ({ text: LONG_REPLY, usage: { inputTokens: 9, outputTokens: 1000 } }),
+    defaultReply: () => LONG_REPLY,
   });
   const messages = [{ role: 'user' as const, content: PROMPT }];
 
-  const raw = (simulator: OpenAISimulator) => new OpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL, maxRetries: 0 });
+  const raw = (simulator: OpenAISimulator) =>
+    new OpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL, maxRetries: 0 });
   const stratum = (simulator: OpenAISimulator) =>
     createClient({ providers: [createOpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL })] });
-  const vercel = (simulator: OpenAISimulator) => createVercelOpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL }).chat(MODEL);
+  const vercel = (simulator: OpenAISimulator) =>
+    createVercelOpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL }).chat(MODEL);
 
   const rawChat = raw(chatSimulator);
   const stratumChat = stratum(chatSimulator);
@@ -47,15 +44,26 @@ export async function openAIBenchmark(): Promise<VendorBenchmark> {
   return {
     vendor: 'openai',
     chat: [
-      { name: 'openai SDK', run: () => rawChat.chat.completions.create({ model: MODEL, messages }) },
+      {
+        name: 'openai SDK',
+        run: () => rawChat.chat.completions.create({ model: MODEL, messages }),
+      },
       { name: 'Stratum', run: () => stratumChat.chat({ model: MODEL, messages }) },
-      { name: 'Vercel AI SDK', run: () => generateText({ model: vercelChat, prompt: PROMPT, maxRetries: 0 }) },
+      {
+        name: 'Vercel AI SDK',
+        run: () => generateText({ model: vercelChat, prompt: PROMPT, maxRetries: 0 }),
+      },
     ],
     stream: [
       {
         name: 'openai SDK',
         run: async () => {
-          const stream = await rawStream.chat.completions.create({ model: MODEL, messages, stream: true, stream_options: { include_usage: true } });
+          const stream = await rawStream.chat.completions.create({
+            model: MODEL,
+            messages,
+            stream: true,
+            stream_options: { include_usage: true },
+          });
           let text = '';
           for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
           return text;
@@ -65,7 +73,8 @@ export async function openAIBenchmark(): Promise<VendorBenchmark> {
         name: 'Stratum',
         run: async () => {
           let text = '';
-          for await (const event of stratumStream.stream({ model: MODEL, messages })) if (event.type === 'text-delta') text += event.text;
+          for await (const event of stratumStream.stream({ model: MODEL, messages }))
+            if (event.type === 'text-delta') text += event.text;
           return text;
         },
       },
@@ -73,7 +82,12 @@ export async function openAIBenchmark(): Promise<VendorBenchmark> {
         name: 'Vercel AI SDK',
         run: async () => {
           let text = '';
-          for await (const delta of streamText({ model: vercelStream, prompt: PROMPT, maxRetries: 0 }).textStream) text += delta;
+          for await (const delta of streamText({
+            model: vercelStream,
+            prompt: PROMPT,
+            maxRetries: 0,
+          }).textStream)
+            text += delta;
           return text;
         },
       },

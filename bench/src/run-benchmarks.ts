@@ -1,14 +1,33 @@
 import { writeFile } from 'node:fs/promises';
+import { anthropicBenchmark } from './anthropic-benchmarks.js';
 import { type CaseResult, compareCases } from './compare-cases.js';
-import { openAIBenchmark, type VendorBenchmark } from './openai-benchmarks.js';
+import { googleBenchmark } from './google-benchmarks.js';
+import { openAIBenchmark } from './openai-benchmarks.js';
+import type { VendorBenchmark } from './vendor-benchmark.js';
 
 /**
  * Runs every vendor's benchmark and prints a Markdown table of median latencies and ratios to
- * the raw vendor SDK. `BENCH_ROUNDS` and `BENCH_TIME_MS` trade precision for time.
+ * the raw vendor SDK. `BENCH_CHAT_CALLS` and `BENCH_STREAM_CALLS` trade precision for time.
  */
-const rounds = Number(process.env['BENCH_ROUNDS'] ?? 7);
-const timeMs = Number(process.env['BENCH_TIME_MS'] ?? 800);
-const builders: Array<() => Promise<VendorBenchmark>> = [openAIBenchmark];
+const iterations = {
+  chat: Number(process.env['BENCH_CHAT_CALLS'] ?? 2000),
+  stream: Number(process.env['BENCH_STREAM_CALLS'] ?? 300),
+};
+const all: Record<string, () => Promise<VendorBenchmark>> = {
+  openai: openAIBenchmark,
+  anthropic: anthropicBenchmark,
+  google: googleBenchmark,
+};
+/** `BENCH_VENDORS=openai,google` runs a subset. */
+const chosen = (process.env['BENCH_VENDORS'] ?? Object.keys(all).join(',')).split(',');
+const builders = chosen.map((vendor) => {
+  const build = all[vendor.trim()];
+  if (!build)
+    throw new Error(
+      `Unknown vendor "${vendor}" in BENCH_VENDORS; use ${Object.keys(all).join(', ')}.`,
+    );
+  return build;
+});
 
 const rows: string[] = [];
 const results: Record<string, Record<string, CaseResult[]>> = {};
@@ -18,14 +37,20 @@ for (const build of builders) {
     results[benchmark.vendor] = {};
     for (const kind of ['chat', 'stream'] as const) {
       const cases = benchmark[kind];
-      const measured = await compareCases(cases, { rounds, timeMs, warmupMs: 200 });
+      const measured = await compareCases(cases, {
+        iterations: iterations[kind],
+        warmup: Math.ceil(iterations[kind] / 10),
+        blocks: 5,
+      });
       results[benchmark.vendor]![kind] = measured;
       const baseline = measured[0]!;
       for (const result of measured) {
         const ratio = result.medianMs / baseline.medianMs;
-        const perRound = result.roundMediansMs.map((value, index) => value / baseline.roundMediansMs[index]!);
+        const perBlock = result.blockMediansMs.map(
+          (value, index) => value / baseline.blockMediansMs[index]!,
+        );
         rows.push(
-          `| ${benchmark.vendor} | ${kind} | ${result.name} | ${result.medianMs.toFixed(3)} | ${ratio.toFixed(3)} | ${Math.min(...perRound).toFixed(3)}–${Math.max(...perRound).toFixed(3)} | ${result.samples} |`,
+          `| ${benchmark.vendor} | ${kind} | ${result.name} | ${result.medianMs.toFixed(3)} | ${ratio.toFixed(3)} | ${Math.min(...perBlock).toFixed(3)}–${Math.max(...perBlock).toFixed(3)} | ${result.samples} |`,
         );
       }
     }
@@ -35,11 +60,14 @@ for (const build of builders) {
 }
 
 const table = [
-  `Node ${process.version}, ${rounds} rounds × ${timeMs} ms per case, ${new Date().toISOString().slice(0, 10)}`,
+  `Node ${process.version}; ${iterations.chat} chat and ${iterations.stream} stream calls per client, interleaved; ${new Date().toISOString().slice(0, 10)}`,
   '',
-  '| vendor | call | client | median ms | ratio to raw SDK | per-round ratio range | samples |',
+  '| vendor | call | client | median ms | ratio to raw SDK | ratio range over 5 blocks | calls |',
   '| --- | --- | --- | ---: | ---: | --- | ---: |',
   ...rows,
 ].join('\n');
 console.log(table);
-await writeFile(new URL('../results/latest.json', import.meta.url), `${JSON.stringify({ node: process.version, rounds, timeMs, results }, null, 2)}\n`);
+await writeFile(
+  new URL('../results/latest.json', import.meta.url),
+  `${JSON.stringify({ node: process.version, iterations, results }, null, 2)}\n`,
+);

@@ -1,6 +1,7 @@
 import type { ChatResponse } from '@stratum/core';
 
-const dollars = (amount: number): string => `$${amount.toFixed(8).replace(/0+$/, '').replace(/\.$/, '.0')}`;
+const dollars = (amount: number): string =>
+  `$${amount.toFixed(8).replace(/0+$/, '').replace(/\.$/, '.0')}`;
 
 /** The usage and cost lines the quick start prints under each reply. */
 export function formatReport(label: string, response: ChatResponse): string {

@@ -18,7 +18,9 @@ export async function runQuickstart(output: QuickstartOutput): Promise<void> {
   const simulator = await startOpenAISimulator();
   try {
     const json = await readFile(fixture('openai-text.json'), 'utf8');
-    const chunks = (await readFile(fixture('openai-text.chunks.txt'), 'utf8')).split('\n').filter((line) => line.trim() !== '');
+    const chunks = (await readFile(fixture('openai-text.chunks.txt'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     simulator.enqueue({ kind: 'recorded', json }, { kind: 'recorded', chunks, chunkDelayMs: 2 });
 
     // No API key is needed offline; the simulator accepts any.
@@ -26,10 +28,14 @@ export async function runQuickstart(output: QuickstartOutput): Promise<void> {
     const client = createClient({ providers: [openai] });
     const request = {
       model: 'openai/gpt-4.1-nano',
-      messages: [{ role: 'user' as const, content: 'Invent a new holiday and describe its traditions.' }],
+      messages: [
+        { role: 'user' as const, content: 'Invent a new holiday and describe its traditions.' },
+      ],
     };
 
-    output.write('Stratum quick start (offline: a local OpenAI simulator replays recorded responses)\n\n');
+    output.write(
+      'Stratum quick start (offline: a local OpenAI simulator replays recorded responses)\n\n',
+    );
     output.write('▶ chat\n');
     const response = await client.chat(request);
     output.write(`${response.text}\n${formatReport('chat', response)}\n\n`);

@@ -3,10 +3,9 @@ export {
   findModelsByName,
   getModel,
   listModels,
-  type RegisterModelInput,
-  registerModel,
   unregisterModel,
 } from './catalog/model-registry.js';
+export { type RegisterModelInput, registerModel } from './catalog/register-model.js';
 export { ChatStream } from './client/chat-stream.js';
 export { type Client, type ClientOptions, createClient } from './client/create-client.js';
 export type {
@@ -16,11 +15,17 @@ export type {
   ResolvedModel,
   StreamNext,
 } from './client/middleware.js';
-export { calculateCost } from './cost/calculate-cost.js';
+export { calculateCost, pricesFor, toPicodollars } from './cost/calculate-cost.js';
 export * from './errors/index.js';
-export { nearestIds, type ResolveModelOptions, resolveModel } from './models/resolve-model.js';
+export {
+  firstPartyProvider,
+  nearestIds,
+  type ResolveModelOptions,
+  resolveModel,
+} from './models/resolve-model.js';
 export { providerFromPrefix } from './models/vendor-prefixes.js';
 export type * from './types/index.js';
 export { contentToParts, contentToText, findToolName } from './utils/content.js';
+export { type Emit, FusedStream, type StreamStage } from './utils/fused-stream.js';
 export { parseToolArguments, ToolCallAssembler } from './utils/tool-call-assembler.js';
 export { createUsage, type UsageParts } from './utils/usage.js';

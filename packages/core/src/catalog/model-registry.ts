@@ -1,127 +1,129 @@
-import { ConfigurationError } from '../errors/error-classes.js';
-import type {
-  ModelCapabilities,
-  ModelFilter,
-  ModelInfo,
-  ModelPricing,
-} from '../types/model-info.js';
-import { CATALOG_MODELS } from './catalog-data.js';
+import type { ModelCapabilities, ModelFilter, ModelInfo } from '../types/model-info.js';
+import { CATALOG_ENTRIES } from './catalog-data.js';
+import { NO_CAPABILITIES, toModelInfo } from './catalog-entry.js';
 
-const NO_CAPABILITIES: ModelCapabilities = {
-  tools: false,
-  vision: false,
-  jsonOutput: false,
-  structuredOutput: false,
-  reasoning: false,
-  promptCaching: false,
-  pdfInput: false,
-};
-
-/** Entries added at runtime, by canonical id; they win over the generated catalog. */
+/**
+ * The models Stratum knows: the generated catalog plus runtime registrations, which win over
+ * catalog entries of the same id. Indexes are built on first use and rebuilt after a change.
+ */
 const registered = new Map<string, ModelInfo>();
-let catalogById: Map<string, ModelInfo> | undefined;
-let aliasIndex: Map<string, string> | undefined;
 
-function catalog(): Map<string, ModelInfo> {
-  if (!catalogById) {
-    catalogById = new Map();
-    for (const model of CATALOG_MODELS) catalogById.set(model.id, { ...model, source: 'catalog' });
-  }
-  return catalogById;
+interface Indexes {
+  /** Canonical id → model, registrations over the catalog, in catalog order then registration order. */
+  byId: Map<string, ModelInfo>;
+  /** `provider/alias` → model. */
+  byProviderAlias: Map<string, ModelInfo>;
+  /** Vendor name or alias (bare) → every model answering to it. */
+  byName: Map<string, ModelInfo[]>;
+  providers: Set<string>;
 }
 
-function aliases(): Map<string, string> {
-  if (!aliasIndex) {
-    aliasIndex = new Map();
-    for (const model of allModels())
-      for (const alias of model.aliases ?? []) aliasIndex.set(alias, model.id);
-  }
-  return aliasIndex;
+let catalogModels: ModelInfo[] | undefined;
+let indexes: Indexes | undefined;
+
+function catalog(): ModelInfo[] {
+  catalogModels ??= CATALOG_ENTRIES.map(toModelInfo);
+  return catalogModels;
 }
 
-function allModels(): ModelInfo[] {
-  const merged = new Map(catalog());
-  for (const [id, model] of registered) merged.set(id, model);
-  return [...merged.values()];
-}
-
-/** A model by canonical id (`openai/gpt-4.1-mini`) or alias; `undefined` when unknown. */
-export function getModel(id: string): ModelInfo | undefined {
-  const direct = registered.get(id) ?? catalog().get(id);
-  if (direct) return direct;
-  const target = aliases().get(id);
-  return target ? (registered.get(target) ?? catalog().get(target)) : undefined;
-}
-
-/** Every known model, filtered by provider, capabilities and whether a price is known. */
-export function listModels(filter: ModelFilter = {}): ModelInfo[] {
-  return allModels().filter((model) => {
-    if (filter.provider && model.provider !== filter.provider) return false;
-    if (filter.priced && !model.pricing) return false;
-    for (const [key, wanted] of Object.entries(filter.capabilities ?? {})) {
-      if (wanted !== undefined && model.capabilities[key as keyof ModelCapabilities] !== wanted)
-        return false;
+function buildIndexes(): Indexes {
+  const byId = new Map<string, ModelInfo>();
+  for (const model of catalog()) byId.set(model.id, model);
+  for (const [id, model] of registered) byId.set(id, model);
+  const byProviderAlias = new Map<string, ModelInfo>();
+  const byName = new Map<string, ModelInfo[]>();
+  const providers = new Set<string>();
+  const addName = (name: string, model: ModelInfo) => {
+    const list = byName.get(name);
+    if (!list) byName.set(name, [model]);
+    else if (!list.includes(model)) list.push(model);
+  };
+  for (const model of byId.values()) {
+    providers.add(model.provider);
+    addName(model.name, model);
+    for (const alias of model.aliases ?? []) {
+      const key = `${model.provider}/${alias}`;
+      // A registered entry's own id beats another entry's alias.
+      if (!byId.has(key) && !byProviderAlias.has(key)) byProviderAlias.set(key, model);
+      addName(alias, model);
     }
-    return true;
-  });
+  }
+  return { byId, byProviderAlias, byName, providers };
 }
 
-/** Models whose vendor name is `name`, across providers. */
-export function findModelsByName(name: string): ModelInfo[] {
-  return allModels().filter((model) => model.name === name || model.aliases?.includes(name));
+function current(): Indexes {
+  indexes ??= buildIndexes();
+  return indexes;
 }
 
-export interface RegisterModelInput {
-  /** `provider/model`. */
-  id: string;
-  pricing?: ModelPricing;
-  capabilities?: Partial<ModelCapabilities>;
-  contextWindow?: number;
-  maxOutputTokens?: number;
-  aliases?: string[];
-  local?: boolean;
-  /** The vendor's name for the model, when it differs from the part after `provider/`. */
-  name?: string;
+/** Drops the indexes after a registration changes; the next lookup rebuilds them. */
+export function invalidateRegistry(): void {
+  indexes = undefined;
+  version += 1;
+}
+
+let version = 0;
+
+/** Changes whenever a registration does: clients key their resolution caches on it. */
+export function registryVersion(): number {
+  return version;
+}
+
+export function setRegistered(model: ModelInfo): void {
+  registered.set(model.id, model);
+  invalidateRegistry();
 }
 
 /**
- * Adds a model or overrides a catalog entry at runtime: negotiated prices, self-hosted models,
- * models newer than the catalog. Fields not given keep the catalog's values.
+ * A model by canonical id (`openai/gpt-4.1-mini`) or by `provider/alias`
+ * (`anthropic/claude-sonnet-4-5-20250929`); `undefined` when unknown. Bare names
+ * (`gpt-4.1-mini`) are resolved by `resolveModel`, which knows which provider serves them.
  */
-export function registerModel(input: RegisterModelInput): ModelInfo {
-  const slash = input.id.indexOf('/');
-  if (slash <= 0 || slash === input.id.length - 1) {
-    throw new ConfigurationError(
-      `registerModel needs an id of the form "provider/model", got "${input.id}". Example: registerModel({ id: 'openai/my-finetune', pricing: { input: 3, output: 12 } }).`,
-    );
-  }
-  for (const [field, value] of Object.entries(input.pricing ?? {})) {
-    if (typeof value === 'number' && (!Number.isFinite(value) || value < 0)) {
-      throw new ConfigurationError(
-        `registerModel(${input.id}): pricing.${field} must be a non-negative number of US dollars per million tokens, got ${value}.`,
-      );
-    }
-  }
-  const base = getModel(input.id);
-  const model: ModelInfo = {
-    id: input.id,
-    provider: input.id.slice(0, slash),
-    name: input.name ?? base?.name ?? input.id.slice(slash + 1),
-    aliases: input.aliases ?? base?.aliases,
-    contextWindow: input.contextWindow ?? base?.contextWindow,
-    maxOutputTokens: input.maxOutputTokens ?? base?.maxOutputTokens,
-    pricing: input.pricing ?? base?.pricing,
-    capabilities: { ...NO_CAPABILITIES, ...base?.capabilities, ...input.capabilities },
-    local: input.local ?? base?.local,
-    source: 'registered',
-  };
-  registered.set(model.id, model);
-  aliasIndex = undefined;
-  return model;
+export function getModel(id: string): ModelInfo | undefined {
+  const { byId, byProviderAlias } = current();
+  return byId.get(id) ?? byProviderAlias.get(id);
 }
 
-/** Removes a runtime registration (the catalog entry, if any, shows again). */
+/** Every model whose vendor name or alias is `name`, across providers, in catalog order. */
+export function findModelsByName(name: string): ModelInfo[] {
+  return current().byName.get(name) ?? [];
+}
+
+/** Providers with at least one known model. */
+export function knownProviders(): ReadonlySet<string> {
+  return current().providers;
+}
+
+/**
+ * Known models, sorted by id, filtered by provider, capabilities (every given flag must match)
+ * and `priced` (only models with a known price).
+ */
+export function listModels(filter: ModelFilter = {}): ModelInfo[] {
+  const wanted = Object.entries(filter.capabilities ?? {}).filter(
+    ([, value]) => value !== undefined,
+  );
+  const models: ModelInfo[] = [];
+  for (const model of current().byId.values()) {
+    if (filter.provider !== undefined && model.provider !== filter.provider) continue;
+    if (filter.priced && !model.pricing) continue;
+    if (filter.priced === false && model.pricing) continue;
+    if (wanted.some(([key, value]) => capability(model, key) !== value)) continue;
+    models.push(model);
+  }
+  return models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function capability(model: ModelInfo, key: string): boolean | undefined {
+  return isCapability(key) ? model.capabilities[key] : undefined;
+}
+
+function isCapability(key: string): key is keyof ModelCapabilities {
+  return Object.hasOwn(NO_CAPABILITIES, key);
+}
+
+/** Removes a runtime registration (the catalog entry of that id, if any, shows again). */
 export function unregisterModel(id: string): boolean {
-  aliasIndex = undefined;
-  return registered.delete(id);
+  const removed = registered.delete(id);
+  if (removed) invalidateRegistry();
+  return removed;
 }

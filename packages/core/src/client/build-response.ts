@@ -1,5 +1,5 @@
 import { calculateCost } from '../cost/calculate-cost.js';
-import type { ResponseContentPart } from '../types/content.js';
+import type { ProviderOptions, ResponseContentPart } from '../types/content.js';
 import type { ProviderChatResult } from '../types/provider.js';
 import type { ChatResponse, ToolCall, Warning } from '../types/response.js';
 import type { Cost } from '../types/usage.js';
@@ -56,8 +56,19 @@ function priceCall(
   model: ResolvedModel,
   warnings: Warning[],
 ): Cost | undefined {
+  let fromCatalog: Cost | undefined;
+  let failed = false;
+  try {
+    fromCatalog = model.info ? calculateCost(model.info, result.usage) : undefined;
+  } catch (error) {
+    // A provider's bad usage numbers must not lose a response that was already paid for.
+    failed = true;
+    warnings.push({
+      type: 'other',
+      message: `Cost not computed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
   if (result.providerCost) {
-    const fromCatalog = model.info ? calculateCost(model.info, result.usage) : undefined;
     return {
       ...(fromCatalog ?? {
         currency: 'USD',
@@ -71,14 +82,13 @@ function priceCall(
       source: 'provider',
     };
   }
-  const cost = model.info ? calculateCost(model.info, result.usage) : undefined;
-  if (!cost) {
+  if (!fromCatalog && !failed) {
     warnings.push({
       type: 'unknown-price',
-      message: `No price is known for ${model.id}, so cost is undefined. Register one with registerModel({ id: '${model.id}', pricing: { input, output } }).`,
+      message: `No price is known for ${model.id}, so cost is undefined. Register one with registerModel({ id: '${model.id}', pricing: { input, output } }) (US dollars per million tokens).`,
     });
   }
-  return cost;
+  return fromCatalog;
 }
 
 /** Collects streamed parts into the content of a response. */
@@ -91,24 +101,29 @@ export class ContentAccumulator {
     else this.content.push({ type: 'text', text });
   }
 
-  addReasoning(text: string, signature?: string, redactedData?: string): void {
+  addReasoning(delta: {
+    text: string;
+    signature?: string;
+    redactedData?: string;
+    newBlock?: boolean;
+  }): void {
     let last = this.content.at(-1);
-    if (last?.type !== 'reasoning' || (redactedData !== undefined && last.text !== '')) {
+    if (last?.type !== 'reasoning' || delta.newBlock) {
       last = { type: 'reasoning', text: '' };
       this.content.push(last);
     }
-    last.text += text;
-    if (signature) last.signature = (last.signature ?? '') + signature;
-    if (redactedData) last.redactedData = (last.redactedData ?? '') + redactedData;
+    last.text += delta.text;
+    if (delta.signature) last.signature = (last.signature ?? '') + delta.signature;
+    if (delta.redactedData) last.redactedData = (last.redactedData ?? '') + delta.redactedData;
   }
 
-  addToolCall(toolCall: ToolCall): void {
+  addToolCall(toolCall: ToolCall, providerOptions?: ProviderOptions): void {
     this.content.push({
       type: 'tool-call',
       id: toolCall.id,
       name: toolCall.name,
       arguments: toolCall.arguments,
-      providerOptions: { stratum: { rawArguments: toolCall.rawArguments } },
+      providerOptions: { ...providerOptions, stratum: { rawArguments: toolCall.rawArguments } },
     });
   }
 }

@@ -1,4 +1,9 @@
-import { AbortError, ProviderUnavailableError, TimeoutError } from '../errors/error-classes.js';
+import {
+  AbortError,
+  ConfigurationError,
+  ProviderUnavailableError,
+  TimeoutError,
+} from '../errors/error-classes.js';
 import { StratumError } from '../errors/stratum-error.js';
 import type { ResolvedModel } from './middleware.js';
 
@@ -22,6 +27,12 @@ export function createCallSignal(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let combined = signal;
   if (timeoutMs !== undefined) {
+    if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+      throw new ConfigurationError(
+        `timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}. Leave it out for no timeout.`,
+        { provider: model.provider, model: model.name },
+      );
+    }
     const controller = new AbortController();
     timer = setTimeout(() => {
       timedOut = true;

@@ -1,6 +1,7 @@
-import { ConfigurationError, InvalidResponseError } from '../errors/error-classes.js';
+import { AbortError, ConfigurationError, InvalidResponseError } from '../errors/error-classes.js';
 import type { ChatResponse } from '../types/response.js';
 import type { StreamEvent } from '../types/stream.js';
+import { FusedStream, type StreamStage } from '../utils/fused-stream.js';
 
 /**
  * The result of `client.stream()`: iterate it for events, or use `textStream` for plain text,
@@ -20,44 +21,17 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
     this.#start = start;
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
-    if (this.#started) {
-      throw new ConfigurationError(
-        'This stream was already consumed. Call client.stream() again for a new call, or keep the events you read.',
-      );
-    }
-    this.#started = true;
-    try {
-      for await (const event of this.#start()) {
-        if (event.type === 'finish') this.#response = event.response;
-        yield event;
-      }
-      if (!this.#response) {
-        throw new InvalidResponseError('The stream ended without a finish event.', {
-          retryable: true,
-        });
-      }
-      this.#settle(undefined);
-    } catch (error) {
-      this.#settle(error);
-      throw error;
-    } finally {
-      // A caller that stops iterating early leaves the response unknown.
-      if (!this.#settled)
-        this.#settle(new ConfigurationError('The stream was closed before it finished.'));
-    }
+  [Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
+    return this.#open();
   }
 
   /** The text deltas only. */
   get textStream(): AsyncIterable<string> {
-    const events = this;
-    return {
-      async *[Symbol.asyncIterator]() {
-        for await (const event of events) {
-          if (event.type === 'text-delta') yield event.text;
-        }
+    return this.#open().pipe<string>({
+      item(event, emit) {
+        if (event.type === 'text-delta') emit(event.text);
       },
-    };
+    });
   }
 
   /** Resolves with the complete response once the stream has finished, consuming it if nobody is. */
@@ -82,6 +56,50 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
       })();
     }
     return promise;
+  }
+
+  #open(): FusedStream<StreamEvent> {
+    if (this.#started) {
+      throw new ConfigurationError(
+        'This stream was already consumed. Call client.stream() again for a new call, or keep the events you read.',
+      );
+    }
+    this.#started = true;
+    const observe: StreamStage<StreamEvent, StreamEvent> = {
+      item: (event, emit) => {
+        if (event.type === 'finish') this.#response = event.response;
+        emit(event);
+      },
+      end: () => {
+        if (!this.#response) {
+          throw new InvalidResponseError('The stream ended without a finish event.', {
+            retryable: true,
+          });
+        }
+        this.#settle(undefined);
+      },
+      error: (error) => {
+        this.#settle(error);
+        return error;
+      },
+      close: () => {
+        // A reader that stops early leaves the response unknown.
+        this.#settle(
+          new AbortError(
+            'The stream was closed by its reader before it finished, so there is no final response. Read it to the end, or call finalResponse() instead.',
+          ),
+        );
+      },
+    };
+    let events: AsyncIterable<StreamEvent>;
+    try {
+      events = this.#start();
+    } catch (error) {
+      events = FusedStream.from<StreamEvent, StreamEvent>(() => Promise.reject(error), {
+        item: () => undefined,
+      });
+    }
+    return FusedStream.isFused(events) ? events.pipe(observe) : FusedStream.from(events, observe);
   }
 
   #settle(error: unknown): void {

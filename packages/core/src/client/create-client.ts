@@ -1,10 +1,13 @@
-import { ConfigurationError, InvalidResponseError } from '../errors/error-classes.js';
+import { registryVersion } from '../catalog/model-registry.js';
+import { ConfigurationError } from '../errors/error-classes.js';
 import { resolveModel } from '../models/resolve-model.js';
-import type { Provider, ProviderRequest } from '../types/provider.js';
+import type { Provider, ProviderRequest, ProviderStreamEvent } from '../types/provider.js';
 import type { ChatRequest } from '../types/request.js';
-import type { ChatResponse, Warning } from '../types/response.js';
+import type { ChatResponse } from '../types/response.js';
 import type { StreamEvent } from '../types/stream.js';
-import { buildResponse, ContentAccumulator } from './build-response.js';
+import { FusedStream } from '../utils/fused-stream.js';
+import { assembleStream } from './assemble-stream.js';
+import { buildResponse } from './build-response.js';
 import { createCallSignal } from './call-signal.js';
 import { ChatStream } from './chat-stream.js';
 import {
@@ -37,32 +40,80 @@ export function createClient(options: ClientOptions): Client {
   const list = Array.isArray(options.providers)
     ? options.providers
     : Object.values(options.providers);
-  for (const provider of list) providers.set(provider.name, provider);
+  for (const provider of list) {
+    if (typeof provider?.name !== 'string' || typeof provider.chat !== 'function') {
+      throw new ConfigurationError(
+        'createClient got a provider that is not a Provider (it needs a name, chat() and stream()). Pass instances such as createOpenAI({ apiKey }) or the default export of a @stratum/provider-* package.',
+      );
+    }
+    if (providers.has(provider.name)) {
+      throw new ConfigurationError(
+        `createClient got two providers named "${provider.name}". Model ids pick a provider by name, so each name must be unique; give one of them another name in its settings.`,
+      );
+    }
+    providers.set(provider.name, provider);
+  }
   if (providers.size === 0) {
     throw new ConfigurationError(
       'createClient needs at least one provider, e.g. createClient({ providers: [openai] }) with openai from @stratum/provider-openai.',
     );
   }
   const aliases = options.aliases ?? {};
-  const resolve = (id: string): ResolvedModel => resolveModel(id, { providers, aliases });
+  // Resolution is pure for a given registry state, and runs on every call: cache it.
+  const resolved = new Map<string, ResolvedModel>();
+  let resolvedVersion = registryVersion();
+  const resolve = (id: string): ResolvedModel => {
+    const version = registryVersion();
+    if (version !== resolvedVersion) {
+      resolved.clear();
+      resolvedVersion = version;
+    }
+    let model = resolved.get(id);
+    if (!model) {
+      model = resolveModel(id, { providers, aliases });
+      if (resolved.size < MAX_CACHED_RESOLUTIONS) resolved.set(id, model);
+    }
+    return model;
+  };
   const middleware = options.middleware ?? [];
   const chat = composeChat(middleware, (context) => callChat(providers, context));
   const stream = composeStream(middleware, (context) => callStream(providers, context));
 
-  const contextFor = (request: ChatRequest): CallContext => ({
-    requestId: crypto.randomUUID(),
-    request,
-    model: resolve(request.model),
-    state: new Map(),
-    resolveModel: resolve,
-    attempt: 1,
-  });
+  const contextFor = (request: ChatRequest): CallContext =>
+    createCallContext(request, resolve(request.model), resolve);
 
   return {
     providers,
     resolveModel: resolve,
     chat: async (request) => chat(contextFor(request)),
     stream: (request) => new ChatStream(() => stream(contextFor(request))),
+  };
+}
+
+/** Model ids differ by a handful per app; the bound only guards against ids built per request. */
+const MAX_CACHED_RESOLUTIONS = 1_000;
+
+/** The id and state map are made on first use: most calls without middleware never read them. */
+function createCallContext(
+  request: ChatRequest,
+  model: ResolvedModel,
+  resolve: (id: string) => ResolvedModel,
+): CallContext {
+  let requestId: string | undefined;
+  let state: Map<string | symbol, unknown> | undefined;
+  return {
+    get requestId() {
+      requestId ??= crypto.randomUUID();
+      return requestId;
+    },
+    get state() {
+      state ??= new Map();
+      return state;
+    },
+    request,
+    model,
+    resolveModel: resolve,
+    attempt: 1,
   };
 }
 
@@ -97,73 +148,20 @@ async function callChat(
   }
 }
 
-async function* callStream(
+function callStream(
   providers: ReadonlyMap<string, Provider>,
   context: CallContext,
-): AsyncGenerator<StreamEvent> {
+): AsyncIterable<StreamEvent> {
   const provider = providerFor(providers, context.model);
   const { request, model } = context;
   const callSignal = createCallSignal(model, request.signal, request.timeoutMs);
-  const started = performance.now();
-  const accumulator = new ContentAccumulator();
-  const warnings: Warning[] = [];
-  let id = '';
-  let reportedModel = '';
+  let events: AsyncIterable<ProviderStreamEvent>;
   try {
-    for await (const part of provider.stream(toProviderRequest(context, callSignal.signal))) {
-      switch (part.type) {
-        case 'response-metadata':
-          if (part.id) id = part.id;
-          if (part.model) reportedModel = part.model;
-          break;
-        case 'text-delta':
-          accumulator.addText(part.text);
-          yield part;
-          break;
-        case 'reasoning-delta':
-          accumulator.addReasoning(part.text, part.signature, part.redactedData);
-          if (part.text) yield { type: 'reasoning-delta', text: part.text };
-          break;
-        case 'tool-call-delta':
-          yield part;
-          break;
-        case 'tool-call':
-          accumulator.addToolCall(part.toolCall);
-          yield part;
-          break;
-        case 'warnings':
-          warnings.push(...part.warnings);
-          break;
-        case 'finish': {
-          const result = {
-            id,
-            model: reportedModel,
-            content: accumulator.content,
-            finishReason: part.finishReason,
-            rawFinishReason: part.rawFinishReason,
-            usage: part.usage,
-            warnings,
-            raw: part.raw,
-            providerCost: part.providerCost,
-          };
-          const response = buildResponse(
-            result,
-            model,
-            performance.now() - started,
-            request.includeRaw,
-          );
-          yield { type: 'finish', response };
-          return;
-        }
-      }
-    }
-    throw new InvalidResponseError(
-      `The ${model.provider} stream for ${model.id} ended before its final event; the connection was probably cut. Retry the call.`,
-      { provider: model.provider, model: model.name },
-    );
+    events = provider.stream(toProviderRequest(context, callSignal.signal));
   } catch (error) {
-    throw callSignal.toError(error);
-  } finally {
     callSignal.dispose();
+    throw callSignal.toError(error);
   }
+  const stage = assembleStream(model, request, callSignal, performance.now());
+  return FusedStream.isFused(events) ? events.pipe(stage) : FusedStream.from(events, stage);
 }

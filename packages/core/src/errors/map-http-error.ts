@@ -27,7 +27,7 @@ export interface HttpErrorDetails {
 const CONTEXT_LENGTH_PATTERN =
   /context[_ ]length|context window|maximum context|prompt is too long|too many tokens|input is too long|exceeds the maximum number of tokens/i;
 const CONTENT_FILTER_PATTERN =
-  /content[_ ]filter|content[_ ]policy|safety system|responsibleaipolicyviolation/i;
+  /content[_ ]filter|content[_ ](management )?policy|safety system|responsibleaipolicyviolation/i;
 
 /**
  * Maps a vendor's HTTP error to the Stratum error class a caller can act on. Providers pass the
@@ -46,7 +46,8 @@ export function mapHttpError(details: HttpErrorDetails): StratumError {
     cause: details.cause,
   };
   const where = details.model ? `${details.provider} (${details.model})` : details.provider;
-  const said = `${where} said: ${details.message}`;
+  const vendorMessage = details.message.trim().replace(/\.$/, '') || 'no error message';
+  const said = `${where} said: ${vendorMessage}`;
   const hint = `${details.vendorCode ?? ''} ${details.message}`;
   const status = details.status;
 
@@ -116,7 +117,16 @@ export function mapHttpError(details: HttpErrorDetails): StratumError {
       options,
     );
   }
-  return new StratumError(`${said}.`, { ...options, retryable: false });
+  if (status === 402) {
+    return new StratumError(
+      `${said}. The account is out of credit or its billing is not set up; add credit in the vendor's console.`,
+      { ...options, retryable: false },
+    );
+  }
+  return new StratumError(
+    `${said}. The vendor answered HTTP ${status}; check the request and the vendor's status page.`,
+    { ...options, retryable: false },
+  );
 }
 
 export function normalizeHeaders(headers: HttpErrorDetails['headers']): Record<string, string> {
@@ -134,23 +144,33 @@ export function normalizeHeaders(headers: HttpErrorDetails['headers']): Record<s
   return result;
 }
 
+/** An HTTP-date always names a month or weekday (RFC 9110 §5.6.7); other text is not a date. */
+const HTTP_DATE = /[a-z]{3}/i;
+const DECIMAL = /^\s*-?\d+(\.\d+)?\s*$/;
+
 /**
- * Reads how long to wait from `retry-after-ms` (OpenAI), `retry-after` (seconds or an HTTP
- * date, RFC 9110 §10.2.3). Vendor-specific reset headers are read by their providers.
+ * How long to wait before retrying, in milliseconds: `retry-after-ms` (OpenAI, Azure) first,
+ * then `retry-after` as seconds or an HTTP-date (RFC 9110 §10.2.3). `undefined` when the
+ * headers say nothing usable; a date in the past means 0. Vendor-specific reset headers are
+ * read by their providers.
  */
 export function parseRetryAfter(
-  headers: Record<string, string>,
+  headers: HttpErrorDetails['headers'],
   now: number = Date.now(),
 ): number | undefined {
-  const milliseconds = headers['retry-after-ms'];
-  if (milliseconds !== undefined) {
+  const normalized = normalizeHeaders(headers);
+  const milliseconds = normalized['retry-after-ms'];
+  if (milliseconds !== undefined && DECIMAL.test(milliseconds)) {
     const value = Number(milliseconds);
-    if (Number.isFinite(value) && value >= 0) return Math.round(value);
+    if (value >= 0) return Math.round(value);
   }
-  const retryAfter = headers['retry-after'];
+  const retryAfter = normalized['retry-after'];
   if (retryAfter === undefined) return undefined;
-  const seconds = Number(retryAfter);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  if (DECIMAL.test(retryAfter)) {
+    const seconds = Number(retryAfter);
+    return seconds >= 0 ? Math.round(seconds * 1000) : undefined;
+  }
+  if (!HTTP_DATE.test(retryAfter)) return undefined;
   const date = Date.parse(retryAfter);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

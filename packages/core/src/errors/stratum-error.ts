@@ -66,14 +66,13 @@ export class StratumError extends Error {
 
   /** True for a Stratum error of this class (or a subclass), from any copy of the package. */
   static is<T extends typeof StratumError>(this: T, value: unknown): value is InstanceType<T> {
-    if (typeof value !== 'object' || value === null) return false;
-    if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
-    if (this.code === 'unknown') return true;
-    return codesOf(value).includes(this.code);
+    // biome-ignore lint/complexity/noThisInStatic: the class `is` is called on decides the code to match.
+    return hasCode(value, this.code);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return StratumError.is.call(this, value);
+    // biome-ignore lint/complexity/noThisInStatic: `instanceof X` must match X's code, not the base's.
+    return hasCode(value, this.code);
   }
 
   toJSON(): Record<string, unknown> {
@@ -91,16 +90,28 @@ export class StratumError extends Error {
   }
 }
 
+/** Whether `value` is a branded Stratum error whose class (or a parent class) has `code`. */
+function hasCode(value: unknown, code: StratumErrorCode): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Reflect.get(value, BRAND) !== true) return false;
+  return code === 'unknown' || codesOf(value).includes(code);
+}
+
+function isErrorCode(value: unknown): value is StratumErrorCode {
+  return typeof value === 'string' && value !== '';
+}
+
 /** The error's own code plus its parents' codes, so `InvalidRequestError.is` matches subclasses. */
 function codesOf(value: object): StratumErrorCode[] {
   const codes: StratumErrorCode[] = [];
   let prototype: unknown = Object.getPrototypeOf(value);
-  while (prototype && prototype !== Error.prototype) {
-    const constructor = (prototype as { constructor?: { code?: StratumErrorCode } }).constructor;
-    if (constructor?.code) codes.push(constructor.code);
+  while (typeof prototype === 'object' && prototype !== null && prototype !== Error.prototype) {
+    const owner: unknown = Reflect.get(prototype, 'constructor');
+    const code: unknown = typeof owner === 'function' ? Reflect.get(owner, 'code') : undefined;
+    if (isErrorCode(code)) codes.push(code);
     prototype = Object.getPrototypeOf(prototype);
   }
-  const own = (value as { code?: StratumErrorCode }).code;
-  if (own && !codes.includes(own)) codes.push(own);
+  const own: unknown = Reflect.get(value, 'code');
+  if (isErrorCode(own) && !codes.includes(own)) codes.push(own);
   return codes;
 }

@@ -1,7 +1,8 @@
 /**
  * Prices in US dollars per million tokens, as vendors publish them.
  * A tier replaces the base prices for the whole call once the prompt exceeds its threshold
- * (Anthropic's and Gemini's long-context rule).
+ * (Anthropic's and Gemini's long-context rule); a price the tier leaves out stays at the base.
+ * A missing cache price bills those tokens at the input price.
  */
 export interface ModelPricing {
   input: number;
@@ -57,6 +58,6 @@ export interface ModelInfo {
 export interface ModelFilter {
   provider?: string;
   capabilities?: Partial<ModelCapabilities>;
-  /** Only models with a known price. */
+  /** `true`: only models with a known price; `false`: only models without one. */
   priced?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { ResponseContentPart } from './content.js';
+import type { ProviderOptions, ResponseContentPart } from './content.js';
 import type { ModelInfo } from './model-info.js';
 import type { ChatRequest } from './request.js';
 import type { FinishReason, ToolCall, Warning } from './response.js';
@@ -39,9 +39,21 @@ export interface ProviderChatResult {
 export type ProviderStreamEvent =
   | { type: 'response-metadata'; id?: string; model?: string }
   | { type: 'text-delta'; text: string }
-  | { type: 'reasoning-delta'; text: string; signature?: string; redactedData?: string }
+  | {
+      type: 'reasoning-delta';
+      text: string;
+      signature?: string;
+      redactedData?: string;
+      /** Starts a new reasoning block (Anthropic sends several, each with its own signature). */
+      newBlock?: boolean;
+    }
   | ToolCallDeltaEvent
-  | { type: 'tool-call'; toolCall: ToolCall }
+  | {
+      type: 'tool-call';
+      toolCall: ToolCall;
+      /** Kept on the response's tool-call part, e.g. Gemini's thought signature. */
+      providerOptions?: ProviderOptions;
+    }
   | { type: 'warnings'; warnings: Warning[] }
   | {
       type: 'finish';

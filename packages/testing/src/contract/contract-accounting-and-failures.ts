@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CONTRACT_API_KEY, type ContractHarness } from './contract-harness.js';
 import type { ContractSubject } from './contract-subject.js';
 
-export function describeAccountingAndFailuresContract(subject: ContractSubject, harness: ContractHarness): void {
+export function describeAccountingAndFailuresContract(
+  subject: ContractSubject,
+  harness: ContractHarness,
+): void {
   const model = subject.model;
   const { features } = subject;
 
@@ -20,20 +23,36 @@ export function describeAccountingAndFailuresContract(subject: ContractSubject, 
       it(`maps usage and prices it from the catalog (${mode})`, async () => {
         harness.simulator.enqueue({
           kind: 'reply',
-          reply: { text: 'Counted.', ...(features.reasoningText ? { reasoning: 'Let me count.' } : {}), usage },
+          reply: {
+            text: 'Counted.',
+            ...(features.reasoningText ? { reasoning: 'Let me count.' } : {}),
+            usage,
+          },
         });
         const request = { model, messages: [{ role: 'user' as const, content: 'Count tokens' }] };
-        const response = mode === 'chat' ? await harness.client.chat(request) : await harness.client.stream(request).finalResponse();
-        expect(response.usage).toEqual({ ...usage, totalTokens: usage.inputTokens + usage.outputTokens });
+        const response =
+          mode === 'chat'
+            ? await harness.client.chat(request)
+            : await harness.client.stream(request).finalResponse();
+        expect(response.usage).toEqual({
+          ...usage,
+          totalTokens: usage.inputTokens + usage.outputTokens,
+        });
         const resolved = harness.client.resolveModel(model);
-        expect(resolved.info?.pricing, `${model} must have a catalog price for this test`).toBeDefined();
+        expect(
+          resolved.info?.pricing,
+          `${model} must have a catalog price for this test`,
+        ).toBeDefined();
         const expected = calculateCost(resolved.info!, response.usage);
         expect(response.cost).toEqual(expected);
         const pricing = resolved.info!.pricing!;
         // Independent arithmetic, in dollars per token, for the parts every vendor shares.
         const uncached = usage.inputTokens - usage.cacheReadTokens - usage.cacheWriteTokens;
         expect(response.cost?.input).toBeCloseTo((uncached * pricing.input) / 1e6, 12);
-        expect(response.cost?.cacheRead).toBeCloseTo((usage.cacheReadTokens * (pricing.cacheRead ?? pricing.input)) / 1e6, 12);
+        expect(response.cost?.cacheRead).toBeCloseTo(
+          (usage.cacheReadTokens * (pricing.cacheRead ?? pricing.input)) / 1e6,
+          12,
+        );
         expect(response.cost?.total).toBeGreaterThan(0);
         if (features.reasoningText) expect(response.reasoning).toBe('Let me count.');
       });
@@ -44,7 +63,9 @@ export function describeAccountingAndFailuresContract(subject: ContractSubject, 
     for (const { status, code, retryable } of subject.errorStatuses) {
       it(`maps HTTP ${status} to a ${code} error`, async () => {
         harness.simulator.enqueue({ kind: 'error', status });
-        const error = await harness.client.chat({ model, messages: [{ role: 'user', content: 'fail' }] }).catch((caught: unknown) => caught);
+        const error = await harness.client
+          .chat({ model, messages: [{ role: 'user', content: 'fail' }] })
+          .catch((caught: unknown) => caught);
         expect(StratumError.is(error)).toBe(true);
         if (!StratumError.is(error)) return;
         expect(error.code).toBe(code);
@@ -58,10 +79,19 @@ export function describeAccountingAndFailuresContract(subject: ContractSubject, 
     }
 
     it('aborts mid-stream and closes the HTTP request', async () => {
-      harness.simulator.enqueue({ kind: 'reply', reply: { text: 'word '.repeat(200) }, chunkSize: 5, chunkDelayMs: 15 });
+      harness.simulator.enqueue({
+        kind: 'reply',
+        reply: { text: 'word '.repeat(200) },
+        chunkSize: 5,
+        chunkDelayMs: 15,
+      });
       const controller = new AbortController();
       const aborted = harness.simulator.waitForAbort(5_000);
-      const stream = harness.client.stream({ model, messages: [{ role: 'user', content: 'Talk' }], signal: controller.signal });
+      const stream = harness.client.stream({
+        model,
+        messages: [{ role: 'user', content: 'Talk' }],
+        signal: controller.signal,
+      });
       let deltas = 0;
       const error = await (async () => {
         for await (const event of stream) {
@@ -78,8 +108,15 @@ export function describeAccountingAndFailuresContract(subject: ContractSubject, 
     });
 
     it('fails with a typed, retryable error when the stream is cut', async () => {
-      harness.simulator.enqueue({ kind: 'disconnect', reply: { text: 'a b c d e f g h' }, afterChunks: 2 });
-      const error = await harness.client.stream({ model, messages: [{ role: 'user', content: 'Talk' }] }).finalResponse().catch((caught: unknown) => caught);
+      harness.simulator.enqueue({
+        kind: 'disconnect',
+        reply: { text: 'a b c d e f g h' },
+        afterChunks: 2,
+      });
+      const error = await harness.client
+        .stream({ model, messages: [{ role: 'user', content: 'Talk' }] })
+        .finalResponse()
+        .catch((caught: unknown) => caught);
       expect(StratumError.is(error)).toBe(true);
       expect(StratumError.is(error) && error.retryable).toBe(true);
     });

@@ -2,25 +2,43 @@ import { describe, expect, it } from 'vitest';
 import type { ContractHarness } from './contract-harness.js';
 import type { ContractSubject } from './contract-subject.js';
 
-export function describeConversationContract(subject: ContractSubject, harness: ContractHarness): void {
+export function describeConversationContract(
+  subject: ContractSubject,
+  harness: ContractHarness,
+): void {
   const model = subject.model;
 
   describe('conversation', () => {
     it('returns text, a normalized finish reason and usage', async () => {
-      harness.simulator.enqueue({ kind: 'reply', reply: { text: 'Hello there, friend.', usage: { inputTokens: 12, outputTokens: 5 } } });
-      const response = await harness.client.chat({ model, messages: [{ role: 'user', content: 'Say hello' }] });
+      harness.simulator.enqueue({
+        kind: 'reply',
+        reply: { text: 'Hello there, friend.', usage: { inputTokens: 12, outputTokens: 5 } },
+      });
+      const response = await harness.client.chat({
+        model,
+        messages: [{ role: 'user', content: 'Say hello' }],
+      });
       expect(response.text).toBe('Hello there, friend.');
       expect(response.finishReason).toBe('stop');
       expect(response.provider).toBe(subject.provider);
       expect(response.usage).toMatchObject({ inputTokens: 12, outputTokens: 5, totalTokens: 17 });
       expect(response.latencyMs).toBeGreaterThan(0);
-      expect(harness.summary().turns.map((turn) => [turn.role, turn.text])).toEqual([['user', 'Say hello']]);
+      expect(harness.summary().turns.map((turn) => [turn.role, turn.text])).toEqual([
+        ['user', 'Say hello'],
+      ]);
     });
 
     it('streams text deltas that add up to the final response', async () => {
       const text = 'One two three four five six seven.';
-      harness.simulator.enqueue({ kind: 'reply', reply: { text, usage: { inputTokens: 8, outputTokens: 9 } }, chunkSize: 4 });
-      const stream = harness.client.stream({ model, messages: [{ role: 'user', content: 'Count' }] });
+      harness.simulator.enqueue({
+        kind: 'reply',
+        reply: { text, usage: { inputTokens: 8, outputTokens: 9 } },
+        chunkSize: 4,
+      });
+      const stream = harness.client.stream({
+        model,
+        messages: [{ role: 'user', content: 'Count' }],
+      });
       const deltas: string[] = [];
       for await (const delta of stream.textStream) deltas.push(delta);
       const response = await stream.finalResponse();
@@ -63,20 +81,38 @@ export function describeConversationContract(subject: ContractSubject, harness: 
     });
 
     it('handles an empty reply in chat and stream', async () => {
-      harness.simulator.enqueue({ kind: 'reply', reply: { text: '' } }, { kind: 'reply', reply: { text: '' } });
-      const response = await harness.client.chat({ model, messages: [{ role: 'user', content: 'Say nothing' }] });
+      harness.simulator.enqueue(
+        { kind: 'reply', reply: { text: '' } },
+        { kind: 'reply', reply: { text: '' } },
+      );
+      const response = await harness.client.chat({
+        model,
+        messages: [{ role: 'user', content: 'Say nothing' }],
+      });
       expect(response.text).toBe('');
       expect(response.toolCalls).toEqual([]);
       const events = [];
-      for await (const event of harness.client.stream({ model, messages: [{ role: 'user', content: 'Say nothing' }] })) events.push(event.type);
+      for await (const event of harness.client.stream({
+        model,
+        messages: [{ role: 'user', content: 'Say nothing' }],
+      }))
+        events.push(event.type);
       expect(events.filter((type) => type === 'text-delta')).toEqual([]);
       expect(events.at(-1)).toBe('finish');
     });
 
     it('decodes multi-byte characters split across network chunks', async () => {
       const text = 'Grüße, 世界! Emoji: 🌍🚀 café';
-      harness.simulator.enqueue({ kind: 'reply', reply: { text }, chunkSize: 3, splitMultibyte: true });
-      const stream = harness.client.stream({ model, messages: [{ role: 'user', content: 'Unicode please' }] });
+      harness.simulator.enqueue({
+        kind: 'reply',
+        reply: { text },
+        chunkSize: 3,
+        splitMultibyte: true,
+      });
+      const stream = harness.client.stream({
+        model,
+        messages: [{ role: 'user', content: 'Unicode please' }],
+      });
       let received = '';
       for await (const delta of stream.textStream) received += delta;
       expect(received).toBe(text);
@@ -86,8 +122,14 @@ export function describeConversationContract(subject: ContractSubject, harness: 
       const { request, setting } = subject.unsupportedSetting;
       it(`reports the unsupported setting "${setting}" as a warning`, async () => {
         harness.simulator.enqueue({ kind: 'reply', reply: { text: 'ok' } });
-        const response = await harness.client.chat({ model, messages: [{ role: 'user', content: 'hi' }], ...request });
-        expect(response.warnings).toContainEqual(expect.objectContaining({ type: 'unsupported-setting', setting }));
+        const response = await harness.client.chat({
+          model,
+          messages: [{ role: 'user', content: 'hi' }],
+          ...request,
+        });
+        expect(response.warnings).toContainEqual(
+          expect.objectContaining({ type: 'unsupported-setting', setting }),
+        );
       });
     }
   });

@@ -20,7 +20,9 @@ export function useContractHarness(subject: ContractSubject): ContractHarness {
   let client: Client | undefined;
   beforeAll(async () => {
     simulator = await subject.startSimulator();
-    client = createClient({ providers: [subject.createProvider(simulator, { apiKey: CONTRACT_API_KEY })] });
+    client = createClient({
+      providers: [subject.createProvider(simulator, { apiKey: CONTRACT_API_KEY })],
+    });
   });
   afterAll(async () => {
     await simulator?.close();
@@ -29,7 +31,8 @@ export function useContractHarness(subject: ContractSubject): ContractHarness {
     simulator?.reset();
   });
   const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} is not started: use the harness inside a test`);
+    if (value === undefined)
+      throw new Error(`${what} is not started: use the harness inside a test`);
     return value;
   };
   return {

@@ -49,15 +49,26 @@ export function describeToolsContract(subject: ContractSubject, harness: Contrac
     it('streams tool calls as argument deltas and complete calls', async () => {
       harness.simulator.enqueue({
         kind: 'reply',
-        reply: { toolCalls: [{ id: 'call_1', name: 'get_weather', arguments: { city: 'Reykjavík', unit: 'c' } }], finishReason: 'tool-calls' },
+        reply: {
+          toolCalls: [
+            { id: 'call_1', name: 'get_weather', arguments: { city: 'Reykjavík', unit: 'c' } },
+          ],
+          finishReason: 'tool-calls',
+        },
         chunkSize: 5,
       });
       const events: StreamEvent[] = [];
-      const stream = harness.client.stream({ model, messages: [{ role: 'user', content: 'Weather?' }], tools: [WEATHER_TOOL] });
+      const stream = harness.client.stream({
+        model,
+        messages: [{ role: 'user', content: 'Weather?' }],
+        tools: [WEATHER_TOOL],
+      });
       for await (const event of stream) events.push(event);
       const complete = events.filter((event) => event.type === 'tool-call');
       expect(complete).toHaveLength(1);
-      expect(complete[0]).toMatchObject({ toolCall: { name: 'get_weather', arguments: { city: 'Reykjavík', unit: 'c' } } });
+      expect(complete[0]).toMatchObject({
+        toolCall: { name: 'get_weather', arguments: { city: 'Reykjavík', unit: 'c' } },
+      });
       const response = await stream.finalResponse();
       expect(response.toolCalls).toHaveLength(1);
       expect(response.finishReason).toBe('tool-calls');
@@ -70,7 +81,17 @@ export function describeToolsContract(subject: ContractSubject, harness: Contrac
         tools: [WEATHER_TOOL],
         messages: [
           { role: 'user', content: 'Weather in Paris?' },
-          { role: 'assistant', content: [{ type: 'tool-call', id: 'call_paris', name: 'get_weather', arguments: { city: 'Paris' } }] },
+          {
+            role: 'assistant',
+            content: [
+              {
+                type: 'tool-call',
+                id: 'call_paris',
+                name: 'get_weather',
+                arguments: { city: 'Paris' },
+              },
+            ],
+          },
           { role: 'tool', toolCallId: 'call_paris', content: '{"temperature":18}' },
         ],
       });
@@ -78,14 +99,19 @@ export function describeToolsContract(subject: ContractSubject, harness: Contrac
       const turns = harness.summary().turns;
       const calls = turns.flatMap((turn) => turn.toolCalls);
       const results = turns.flatMap((turn) => turn.toolResults);
-      expect(calls).toEqual([expect.objectContaining({ name: 'get_weather', arguments: { city: 'Paris' } })]);
+      expect(calls).toEqual([
+        expect.objectContaining({ name: 'get_weather', arguments: { city: 'Paris' } }),
+      ]);
       expect(results).toHaveLength(1);
       expect(results[0]?.content).toContain('18');
     });
 
     it('asks for JSON that follows a schema and returns it', async () => {
       const value = { name: 'Ada', languages: ['en', 'fr'] };
-      harness.simulator.enqueue({ kind: 'reply', reply: subject.jsonReply?.(value) ?? { text: JSON.stringify(value) } });
+      harness.simulator.enqueue({
+        kind: 'reply',
+        reply: subject.jsonReply?.(value) ?? { text: JSON.stringify(value) },
+      });
       const response = await harness.client.chat({
         model,
         messages: [{ role: 'user', content: 'Describe Ada as JSON' }],
@@ -94,7 +120,10 @@ export function describeToolsContract(subject: ContractSubject, harness: Contrac
           name: 'person',
           schema: {
             type: 'object',
-            properties: { name: { type: 'string' }, languages: { type: 'array', items: { type: 'string' } } },
+            properties: {
+              name: { type: 'string' },
+              languages: { type: 'array', items: { type: 'string' } },
+            },
             required: ['name', 'languages'],
             additionalProperties: false,
           },
@@ -114,7 +143,10 @@ export function describeToolsContract(subject: ContractSubject, harness: Contrac
               role: 'user',
               content: [
                 { type: 'text', text: 'What is this?' },
-                { type: 'image', source: { type: 'base64', data: PIXEL_PNG, mediaType: 'image/png' } },
+                {
+                  type: 'image',
+                  source: { type: 'base64', data: PIXEL_PNG, mediaType: 'image/png' },
+                },
               ],
             },
           ],

@@ -5,8 +5,8 @@ import { useContractHarness } from './contract-harness.js';
 import type { ContractSubject } from './contract-subject.js';
 import { describeToolsContract } from './contract-tools.js';
 
-export type { ContractSubject } from './contract-subject.js';
 export { CONTRACT_API_KEY } from './contract-harness.js';
+export type { ContractSubject } from './contract-subject.js';
 export * from './request-summary.js';
 export { summarizeAnthropicRequest } from './summarize-anthropic-request.js';
 export { summarizeGoogleRequest } from './summarize-google-request.js';

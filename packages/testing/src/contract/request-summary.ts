@@ -43,6 +43,10 @@ export function stringOf(value: unknown): string | undefined {
 export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
   return records(value)
-    .map((block) => (block['type'] === 'text' || block['text'] !== undefined ? (stringOf(block['text']) ?? '') : ''))
+    .map((block) =>
+      block['type'] === 'text' || block['text'] !== undefined
+        ? (stringOf(block['text']) ?? '')
+        : '',
+    )
     .join('');
 }

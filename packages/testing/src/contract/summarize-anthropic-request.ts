@@ -4,8 +4,8 @@ import {
   type RequestSummary,
   records,
   stringOf,
-  textOf,
   type TurnSummary,
+  textOf,
 } from './request-summary.js';
 
 /** Reads a Messages API body: https://docs.anthropic.com/en/api/messages */
@@ -25,10 +25,18 @@ export function summarizeAnthropicRequest(body: unknown): RequestSummary {
           turn.images += 1;
           break;
         case 'tool_use':
-          turn.toolCalls.push({ id: stringOf(block['id']), name: stringOf(block['name']) ?? '', arguments: block['input'] });
+          turn.toolCalls.push({
+            id: stringOf(block['id']),
+            name: stringOf(block['name']) ?? '',
+            arguments: block['input'],
+          });
           break;
         case 'tool_result':
-          turn.toolResults.push({ id: stringOf(block['tool_use_id']), name: undefined, content: textOf(block['content']) });
+          turn.toolResults.push({
+            id: stringOf(block['tool_use_id']),
+            name: undefined,
+            content: textOf(block['content']),
+          });
           break;
       }
     }

@@ -4,8 +4,8 @@ import {
   type RequestSummary,
   records,
   stringOf,
-  textOf,
   type TurnSummary,
+  textOf,
 } from './request-summary.js';
 
 /** Reads a generateContent body: https://ai.google.dev/api/generate-content#request-body */
@@ -19,22 +19,37 @@ export function summarizeGoogleRequest(body: unknown): RequestSummary {
       if (isRecord(part['inlineData']) || isRecord(part['fileData'])) turn.images += 1;
       if (isRecord(part['functionCall'])) {
         const call = part['functionCall'];
-        turn.toolCalls.push({ id: stringOf(call['id']), name: stringOf(call['name']) ?? '', arguments: call['args'] });
+        turn.toolCalls.push({
+          id: stringOf(call['id']),
+          name: stringOf(call['name']) ?? '',
+          arguments: call['args'],
+        });
       }
       if (isRecord(part['functionResponse'])) {
         const result = part['functionResponse'];
-        turn.toolResults.push({ id: stringOf(result['id']), name: stringOf(result['name']), content: JSON.stringify(result['response'] ?? null) });
+        turn.toolResults.push({
+          id: stringOf(result['id']),
+          name: stringOf(result['name']),
+          content: JSON.stringify(result['response'] ?? null),
+        });
       }
     }
     turns.push(turn);
   }
-  const instruction = isRecord(request['systemInstruction']) ? request['systemInstruction'] : undefined;
+  const instruction = isRecord(request['systemInstruction'])
+    ? request['systemInstruction']
+    : undefined;
   const generation = isRecord(request['generationConfig']) ? request['generationConfig'] : {};
   return {
     model: undefined,
     system: instruction ? textOf(instruction['parts']) : undefined,
     turns,
-    toolNames: records(request['tools']).flatMap((tool) => records(tool['functionDeclarations']).map((declaration) => stringOf(declaration['name']) ?? '')),
-    jsonSchema: generation['responseSchema'] !== undefined || generation['responseJsonSchema'] !== undefined,
+    toolNames: records(request['tools']).flatMap((tool) =>
+      records(tool['functionDeclarations']).map(
+        (declaration) => stringOf(declaration['name']) ?? '',
+      ),
+    ),
+    jsonSchema:
+      generation['responseSchema'] !== undefined || generation['responseJsonSchema'] !== undefined,
   };
 }

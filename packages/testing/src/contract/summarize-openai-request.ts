@@ -4,8 +4,8 @@ import {
   type RequestSummary,
   records,
   stringOf,
-  textOf,
   type TurnSummary,
+  textOf,
 } from './request-summary.js';
 
 /** Reads a Chat Completions body: https://platform.openai.com/docs/api-reference/chat/create */
@@ -21,7 +21,11 @@ export function summarizeOpenAIRequest(body: unknown): RequestSummary {
     }
     if (role === 'tool') {
       const turn = emptyTurn('tool');
-      turn.toolResults.push({ id: stringOf(message['tool_call_id']), name: undefined, content: textOf(message['content']) });
+      turn.toolResults.push({
+        id: stringOf(message['tool_call_id']),
+        name: undefined,
+        content: textOf(message['content']),
+      });
       turns.push(turn);
       continue;
     }
@@ -30,7 +34,11 @@ export function summarizeOpenAIRequest(body: unknown): RequestSummary {
     turn.images = records(message['content']).filter((part) => part['type'] === 'image_url').length;
     for (const call of records(message['tool_calls'])) {
       const fn = isRecord(call['function']) ? call['function'] : {};
-      turn.toolCalls.push({ id: stringOf(call['id']), name: stringOf(fn['name']) ?? '', arguments: parseJson(fn['arguments']) });
+      turn.toolCalls.push({
+        id: stringOf(call['id']),
+        name: stringOf(fn['name']) ?? '',
+        arguments: parseJson(fn['arguments']),
+      });
     }
     turns.push(turn);
   }
@@ -39,7 +47,9 @@ export function summarizeOpenAIRequest(body: unknown): RequestSummary {
     model: stringOf(request['model']),
     system: systemTexts.length ? systemTexts.join('\n') : undefined,
     turns,
-    toolNames: records(request['tools']).map((tool) => (isRecord(tool['function']) ? (stringOf(tool['function']['name']) ?? '') : '')),
+    toolNames: records(request['tools']).map((tool) =>
+      isRecord(tool['function']) ? (stringOf(tool['function']['name']) ?? '') : '',
+    ),
     jsonSchema: format['type'] === 'json_schema',
   };
 }

@@ -9,6 +9,11 @@ export interface VendorHandler {
   handle(exchange: Exchange, step: SimulatorStep): Promise<void>;
   /** The step used when nothing is queued. */
   defaultStep(request: RecordedRequest): SimulatorStep;
+  /**
+   * Answers requests that take no step (a model list, an unknown path) and returns `true`, or
+   * returns `false` to let the request take the next queued step. Optional.
+   */
+  answerWithoutStep?(exchange: Exchange): boolean | Promise<boolean>;
 }
 
 export interface Exchange {
@@ -86,7 +91,6 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
         resolve();
       });
     });
-    const step = queue.shift() ?? handler.defaultStep(request);
     const exchange: Exchange = {
       request,
       response,
@@ -95,6 +99,8 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
       isClosed: () => response.destroyed || response.writableEnded,
     };
     try {
+      if (await handler.answerWithoutStep?.(exchange)) return;
+      const step = queue.shift() ?? handler.defaultStep(request);
       await handler.handle(exchange, step);
     } catch (error) {
       if (!response.headersSent) {

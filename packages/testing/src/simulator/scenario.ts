@@ -23,9 +23,14 @@ export interface SimulatedUsage {
 export interface SimulatedReply {
   text?: string;
   reasoning?: string;
-  /** Anthropic thinking signature; other simulators ignore it. */
+  /** Anthropic thinking signature; Gemini's `thoughtSignature`; other simulators ignore it. */
   reasoningSignature?: string;
   toolCalls?: SimulatedToolCall[];
+  /**
+   * The model's refusal text, for vendors that return it apart from the answer (OpenAI
+   * `message.refusal`); simulators of vendors without such a field ignore it.
+   */
+  refusal?: string;
   finishReason?: 'stop' | 'length' | 'tool-calls' | 'content-filter';
   usage?: SimulatedUsage;
   /** The model the vendor reports; defaults to the requested one. */

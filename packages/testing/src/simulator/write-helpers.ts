@@ -81,3 +81,13 @@ export async function pause(exchange: Exchange, milliseconds: number | undefined
 export async function hang(exchange: Exchange): Promise<void> {
   await exchange.closed;
 }
+
+/**
+ * For `disconnect`: cuts the connection once what was written has reached the socket, so the
+ * client really receives the chunks before the cut (destroying at once would drop them).
+ */
+export async function disconnect(exchange: Exchange): Promise<void> {
+  while (exchange.socket.writableLength > 0 && !exchange.socket.destroyed) await sleep(1);
+  await sleep(5);
+  exchange.socket.destroy();
+}

@@ -1,0 +1,202 @@
+import type { CallContext, ChatResponse, Cost, Middleware, StreamEvent } from '@stratum/core';
+import { CACHE_STATE_KEY, type CacheState } from '../shared/call-state.js';
+import { createCacheKey } from './cache-key.js';
+import type { CacheEntry, CacheStore } from './cache-store.js';
+import { createMemoryCacheStore } from './memory-cache-store.js';
+import { type CacheDecision, readCacheOptions } from './read-cache-options.js';
+import { replayCachedStream } from './replay-cached-stream.js';
+
+export interface ResponseCacheOptions {
+  /** Where entries live (default: an in-memory LRU of 1000 entries / 50 MB). */
+  store?: CacheStore;
+  /** How long an entry is kept (default 1 hour); a request may set its own. */
+  ttlMs?: number;
+  /**
+   * Whether requests use the cache unless they say otherwise (default true). With `false`,
+   * only requests that opt in through `providerOptions.stratum.cache` use it.
+   */
+  enabled?: boolean;
+  /** Called when the store fails; the call then goes on as a miss (default: a process warning). */
+  onStoreError?: (error: unknown) => void;
+}
+
+/** Set on responses that came from the cache. */
+export interface CacheInfo {
+  key: string;
+  /** When the response was first stored (`Date.now()`). */
+  storedAt: number;
+  ageMs: number;
+  /** The dollars the original call cost, saved by this hit; undefined when its price was unknown. */
+  costSaved: number | undefined;
+}
+
+/** A response from the cache: `cached: true`, a zero `cost`, and what was saved in `cacheInfo`. */
+export type CachedChatResponse = ChatResponse & { cached: true; cacheInfo: CacheInfo };
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Responses written to the store. */
+  stores: number;
+  /** Dollars the hits saved: the sum of the original calls' costs. */
+  costSaved: number;
+  /** hits / (hits + misses), 0 before any lookup. */
+  hitRate: number;
+}
+
+export interface ResponseCacheMiddleware extends Middleware {
+  /** Counts for this process since the middleware was created or `resetStats` was called. */
+  stats(): CacheStats;
+  resetStats(): void;
+}
+
+const ZERO_COST: Cost = {
+  currency: 'USD',
+  input: 0,
+  cacheRead: 0,
+  cacheWrite: 0,
+  output: 0,
+  reasoning: 0,
+  total: 0,
+  source: 'catalog',
+};
+/** Savings add up in integer picodollars so many tiny costs sum exactly. */
+const PICO_PER_DOLLAR = 1e12;
+
+/**
+ * An exact-match response cache. A call whose normalized request (see `createCacheKey`) was
+ * answered before gets that answer again without calling the vendor, for chat and stream alike
+ * (a cached answer replays as a stream). Hits report `cached: true`, a zero `cost` and
+ * `cacheInfo.costSaved`. Only complete answers are stored, never errors or cut streams.
+ */
+export function responseCache(options: ResponseCacheOptions = {}): ResponseCacheMiddleware {
+  const store = options.store ?? createMemoryCacheStore();
+  const ttlMs = options.ttlMs ?? 3_600_000;
+  const enabled = options.enabled ?? true;
+  const onStoreError = options.onStoreError ?? warnOnce();
+  let hits = 0;
+  let misses = 0;
+  let stores = 0;
+  let savedPicodollars = 0n;
+
+  async function lookup(context: CallContext, decision: CacheDecision, key: string) {
+    if (!decision.read) return undefined;
+    let entry: CacheEntry | undefined;
+    try {
+      entry = await store.get(key);
+    } catch (error) {
+      onStoreError(error);
+    }
+    if (!entry) {
+      misses += 1;
+      return undefined;
+    }
+    hits += 1;
+    const costSaved = entry.response.cost?.total;
+    if (costSaved !== undefined)
+      savedPicodollars += BigInt(Math.round(costSaved * PICO_PER_DOLLAR));
+    const state: CacheState = { hit: true, key, costSaved };
+    context.state.set(CACHE_STATE_KEY, state);
+    return entry;
+  }
+
+  async function save(
+    context: CallContext,
+    decision: CacheDecision,
+    key: string,
+    response: ChatResponse,
+  ) {
+    const state: CacheState = { hit: false, key };
+    context.state.set(CACHE_STATE_KEY, state);
+    if (!decision.write || response.finishReason === 'error') return;
+    const { cached: _cached, ...fresh } = response;
+    // A response from another cache layer carries its hit details; the stored answer must not.
+    if ('cacheInfo' in fresh) Reflect.deleteProperty(fresh, 'cacheInfo');
+    try {
+      await store.set(key, { response: fresh, storedAt: Date.now() }, decision.ttlMs);
+      stores += 1;
+    } catch (error) {
+      onStoreError(error);
+    }
+  }
+
+  return {
+    name: 'response-cache',
+
+    stats() {
+      const lookups = hits + misses;
+      return {
+        hits,
+        misses,
+        stores,
+        costSaved: Number(savedPicodollars) / PICO_PER_DOLLAR,
+        hitRate: lookups === 0 ? 0 : hits / lookups,
+      };
+    },
+
+    resetStats() {
+      hits = 0;
+      misses = 0;
+      stores = 0;
+      savedPicodollars = 0n;
+    },
+
+    async chat(context, next): Promise<ChatResponse> {
+      const decision = readCacheOptions(context.request, enabled, ttlMs);
+      if (!decision.read && !decision.write) return next(context);
+      const started = performance.now();
+      const key = createCacheKey(context);
+      const entry = await lookup(context, decision, key);
+      if (entry) return asHit(entry, key, performance.now() - started);
+      const response = await next(context);
+      await save(context, decision, key, response);
+      return response;
+    },
+
+    async *stream(context, next): AsyncGenerator<StreamEvent> {
+      const decision = readCacheOptions(context.request, enabled, ttlMs);
+      if (!decision.read && !decision.write) {
+        yield* next(context);
+        return;
+      }
+      const started = performance.now();
+      const key = createCacheKey(context);
+      const entry = await lookup(context, decision, key);
+      if (entry) {
+        yield* replayCachedStream(asHit(entry, key, performance.now() - started));
+        return;
+      }
+      for await (const event of next(context)) {
+        if (event.type === 'finish') await save(context, decision, key, event.response);
+        yield event;
+      }
+    },
+  };
+}
+
+function asHit(entry: CacheEntry, key: string, latencyMs: number): CachedChatResponse {
+  return {
+    ...entry.response,
+    cached: true,
+    cost: { ...ZERO_COST },
+    latencyMs,
+    cacheInfo: {
+      key,
+      storedAt: entry.storedAt,
+      ageMs: Math.max(0, Date.now() - entry.storedAt),
+      costSaved: entry.response.cost?.total,
+    },
+  };
+}
+
+function warnOnce(): (error: unknown) => void {
+  let warned = false;
+  return (error) => {
+    if (warned) return;
+    warned = true;
+    const message = error instanceof Error ? error.message : String(error);
+    process.emitWarning(
+      `@stratum/middleware responseCache: the cache store failed (${message}); calls go to the vendor uncached until it recovers.`,
+    );
+  };
+}

@@ -1,0 +1,124 @@
+import type { CallContext, ChatResponse, Middleware, StreamEvent } from '@stratum/core';
+import { redactString } from '../logging/redact-secrets.js';
+import {
+  definedAttributes,
+  errorAttributes,
+  requestAttributes,
+  responseAttributes,
+  samplingAttributes,
+  spanName,
+} from './gen-ai-attributes.js';
+import {
+  loadOpenTelemetry,
+  type OpenTelemetryApi,
+  SPAN_KIND_CLIENT,
+  SPAN_STATUS_ERROR,
+  type SpanLike,
+  type TracerLike,
+} from './load-opentelemetry.js';
+
+export interface TracingOptions {
+  /** The tracer to use (default: `trace.getTracer('@stratum/middleware')` from the global provider). */
+  tracer?: TracerLike;
+  /** For tests: where `@opentelemetry/api` is imported from. */
+  apiSpecifier?: string;
+}
+
+const TRACER_NAME = '@stratum/middleware';
+
+/**
+ * One OpenTelemetry span per call, named and attributed by the GenAI semantic conventions
+ * (`chat {model}`, `gen_ai.*` attributes, `error.type`). The span is active while the call runs,
+ * so HTTP spans of an instrumented fetch nest under it. Without `@opentelemetry/api` installed
+ * (an optional peer dependency) calls pass through untouched.
+ */
+export function tracing(options: TracingOptions = {}): Middleware {
+  let setup:
+    | Promise<{ api: OpenTelemetryApi | undefined; tracer: TracerLike | undefined }>
+    | undefined;
+  const ready = () => {
+    setup ??= loadOpenTelemetry(options.apiSpecifier).then((api) => ({
+      api,
+      tracer: options.tracer ?? api?.trace.getTracer(TRACER_NAME),
+    }));
+    return setup;
+  };
+
+  function start(tracer: TracerLike, api: OpenTelemetryApi | undefined, context: CallContext) {
+    const parent = api?.context.active();
+    const span = tracer.startSpan(
+      spanName(context),
+      { kind: SPAN_KIND_CLIENT, attributes: samplingAttributes(context) },
+      parent,
+    );
+    // A span nobody records (no tracing SDK, or sampled out) need not become the active one.
+    if (!span.isRecording()) return { span, within: <T>(run: () => T): T => run() };
+    span.setAttributes(definedAttributes(requestAttributes(context)));
+    const active = api && parent !== undefined ? api.trace.setSpan(parent, span) : undefined;
+    const within = <T>(run: () => T): T =>
+      api && active !== undefined ? api.context.with(active, run) : run();
+    return { span, within };
+  }
+
+  return {
+    name: 'tracing',
+
+    async chat(context, next): Promise<ChatResponse> {
+      const { api, tracer } = await ready();
+      if (!tracer) return next(context);
+      const { span, within } = start(tracer, api, context);
+      try {
+        const response = await within(() => next(context));
+        if (span.isRecording()) {
+          span.setAttributes(definedAttributes(responseAttributes(context, response)));
+        }
+        return response;
+      } catch (error) {
+        fail(span, context, error);
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+
+    async *stream(context, next): AsyncGenerator<StreamEvent> {
+      const { api, tracer } = await ready();
+      if (!tracer) {
+        yield* next(context);
+        return;
+      }
+      const { span, within } = start(tracer, api, context);
+      const iterator = within(() => next(context)[Symbol.asyncIterator]());
+      try {
+        for (;;) {
+          const result = await within(() => iterator.next());
+          if (result.done) return;
+          if (result.value.type === 'finish' && span.isRecording()) {
+            span.setAttributes(
+              definedAttributes(responseAttributes(context, result.value.response)),
+            );
+          }
+          yield result.value;
+        }
+      } catch (error) {
+        fail(span, context, error);
+        throw error;
+      } finally {
+        await iterator.return?.();
+        span.end();
+      }
+    },
+  };
+}
+
+function fail(span: SpanLike, context: CallContext, error: unknown): void {
+  if (!span.isRecording()) return;
+  span.setAttributes(definedAttributes(errorAttributes(context, error)));
+  const message = redactString(error instanceof Error ? error.message : String(error));
+  if (error instanceof Error) {
+    const safe = new Error(message);
+    safe.name = error.name;
+    span.recordException(safe);
+  }
+  span.setStatus({ code: SPAN_STATUS_ERROR, message });
+}

@@ -1,0 +1,58 @@
+import type { ModelInfo, Provider } from '@stratum/core';
+import { createOpenAICompatible } from './openai-compatible-provider.js';
+
+export interface OpenAIProviderSettings {
+  /** Default: the OPENAI_API_KEY environment variable, read at the first call. */
+  apiKey?: string;
+  /** Default `https://api.openai.com/v1`. */
+  baseURL?: string;
+  /** Sent as the `OpenAI-Organization` header. */
+  organization?: string;
+  /** Sent as the `OpenAI-Project` header. */
+  project?: string;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Abort each HTTP request after this long; the request's own `timeoutMs` applies as well. */
+  timeoutMs?: number;
+  /** The provider name in model ids; default `openai`. */
+  name?: string;
+  /** A fetch implementation (proxies, tests). */
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * OpenAI's Chat Completions API on the official `openai` SDK.
+ * https://platform.openai.com/docs/api-reference/chat
+ */
+export function createOpenAI(settings: OpenAIProviderSettings = {}): Provider {
+  const headers: Record<string, string> = {};
+  if (settings.organization) headers['OpenAI-Organization'] = settings.organization;
+  if (settings.project) headers['OpenAI-Project'] = settings.project;
+  return createOpenAICompatible({
+    name: settings.name ?? 'openai',
+    baseURL: settings.baseURL ?? 'https://api.openai.com/v1',
+    apiKey: settings.apiKey,
+    apiKeyEnvironmentVariable: 'OPENAI_API_KEY',
+    headers: { ...headers, ...settings.headers },
+    fetch: settings.fetch,
+    timeoutMs: settings.timeoutMs,
+    // `max_tokens` is deprecated and rejected by reasoning models.
+    maxTokensParameter: 'max_completion_tokens',
+    providerOptionsKey: 'openai',
+    isReasoningModel: isOpenAIReasoningModel,
+  });
+}
+
+/**
+ * The o-series and GPT-5 models reason, and reject `temperature` and `top_p`.
+ * https://platform.openai.com/docs/guides/reasoning
+ */
+export function isOpenAIReasoningModel(model: string, modelInfo?: ModelInfo): boolean {
+  const base = model.startsWith('ft:') ? model.slice(3) : model;
+  if (/^o\d/.test(base)) return true;
+  if (base.startsWith('gpt-5')) return !base.startsWith('gpt-5-chat');
+  return modelInfo?.capabilities.reasoning === true;
+}
+
+/** OpenAI with the key from OPENAI_API_KEY, read at the first call. */
+export const openai: Provider = createOpenAI();

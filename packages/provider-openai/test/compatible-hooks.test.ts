@@ -1,0 +1,70 @@
+import { createClient, registerModel } from '@stratum/core';
+import { type OpenAISimulator, startOpenAISimulator } from '@stratum/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createOpenAICompatible } from '../src/index.js';
+import { requestBody, TEST_API_KEY } from './setup-simulator.js';
+
+let simulator: OpenAISimulator;
+beforeAll(async () => {
+  simulator = await startOpenAISimulator({
+    renderUsage: (usage) => ({
+      prompt_tokens: usage.inputTokens,
+      completion_tokens: usage.outputTokens,
+      total_tokens: usage.inputTokens + usage.outputTokens,
+      cost: 0.5,
+    }),
+  });
+  registerModel({ id: 'hooked/model', pricing: { input: 1, output: 2 } });
+});
+beforeEach(() => simulator.reset());
+afterAll(() => simulator.close());
+
+const ask = { model: 'hooked/model', messages: [{ role: 'user' as const, content: 'hi' }] };
+
+describe('createOpenAICompatible hooks added for the compatible vendors', () => {
+  it('prepareReasoning replaces the reasoning_effort mapping and its warnings', async () => {
+    simulator.enqueue({ kind: 'reply', reply: { text: 'ok' } });
+    const provider = createOpenAICompatible({
+      name: 'hooked',
+      baseURL: simulator.baseURL,
+      apiKey: TEST_API_KEY,
+      prepareReasoning: (reasoning, context) => {
+        context.warnings.push({ type: 'other', message: `budget ${reasoning.budgetTokens}` });
+        return { thinking: { budget: reasoning.budgetTokens }, reasoning_effort: 'default' };
+      },
+    });
+    const response = await createClient({ providers: [provider] }).chat({
+      ...ask,
+      reasoning: { budgetTokens: 512 },
+    });
+    expect(requestBody(simulator)).toMatchObject({
+      thinking: { budget: 512 },
+      reasoning_effort: 'default',
+    });
+    // The default mapping would have warned that budgetTokens has no Chat Completions field.
+    expect(response.warnings).toEqual([{ type: 'other', message: 'budget 512' }]);
+  });
+
+  it('delivers warnings pushed by readProviderCost in streams as in chat', async () => {
+    simulator.enqueue(
+      { kind: 'reply', reply: { text: 'a' } },
+      { kind: 'reply', reply: { text: 'b' } },
+    );
+    const provider = createOpenAICompatible({
+      name: 'hooked',
+      baseURL: simulator.baseURL,
+      apiKey: TEST_API_KEY,
+      readProviderCost: (usage, context) => {
+        context.warnings.push({ type: 'other', message: 'vendor cost differs' });
+        return typeof usage['cost'] === 'number' ? { total: usage['cost'] } : undefined;
+      },
+    });
+    const client = createClient({ providers: [provider] });
+    const chat = await client.chat(ask);
+    const stream = await client.stream(ask).finalResponse();
+    for (const response of [chat, stream]) {
+      expect(response.cost).toMatchObject({ total: 0.5, source: 'provider' });
+      expect(response.warnings).toEqual([{ type: 'other', message: 'vendor cost differs' }]);
+    }
+  });
+});

@@ -1,0 +1,10 @@
+export { createRedisCacheStore, type RedisCacheStoreOptions } from './redis-cache-store.js';
+export type { RedisClient } from './redis-client.js';
+export {
+  createRedisRateLimitStore,
+  type RedisRateLimitStoreOptions,
+} from './redis-rate-limit-store.js';
+export {
+  createRedisRetryBudgetStore,
+  type RedisRetryBudgetStoreOptions,
+} from './redis-retry-budget-store.js';
