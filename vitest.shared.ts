@@ -6,6 +6,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@stratum/source', 'import', 'default'] } },
   test: {
     include: ['test/**/*.test.ts'],
+    // The JSON report feeds the repository-wide total printed by scripts/test-all.sh.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest-report.json' },
     testTimeout: 20_000,
   },
 });

@@ -3,13 +3,14 @@ import { GoogleGenAI } from '@google/genai';
 import { createClient } from '@stratum/core';
 import { createGoogle } from '@stratum/provider-google';
 import { type GoogleSimulator, startGoogleSimulator } from '@stratum/testing';
-import { generateText, streamText } from 'ai';
 import {
   API_KEY,
   LONG_REPLY,
   PROMPT,
   SHORT_REPLY,
+  stratumCases,
   type VendorBenchmark,
+  vercelCases,
 } from './vendor-benchmark.js';
 
 const MODEL = 'gemini-2.5-flash';
@@ -19,7 +20,6 @@ export async function googleBenchmark(): Promise<VendorBenchmark> {
   const chatSimulator = await startGoogleSimulator({ defaultReply: () => SHORT_REPLY });
   const streamSimulator = await startGoogleSimulator({ defaultReply: () => LONG_REPLY });
   const contents = [{ role: 'user', parts: [{ text: PROMPT }] }];
-
   const raw = (simulator: GoogleSimulator) =>
     new GoogleGenAI({
       apiKey: API_KEY,
@@ -32,16 +32,12 @@ export async function googleBenchmark(): Promise<VendorBenchmark> {
     createGoogleGenerativeAI({ apiKey: API_KEY, baseURL: `${simulator.baseURL}/v1beta` })(MODEL);
 
   const rawChat = raw(chatSimulator);
-  const stratumChat = stratum(chatSimulator);
-  const vercelChat = vercel(chatSimulator);
   const rawStream = raw(streamSimulator);
-  const stratumStream = stratum(streamSimulator);
-  const vercelStream = vercel(streamSimulator);
-  const request = {
+  const ours = stratumCases(stratum(chatSimulator), stratum(streamSimulator), {
     model: `google/${MODEL}`,
-    messages: [{ role: 'user' as const, content: PROMPT }],
-  };
-
+    messages: [{ role: 'user', content: PROMPT }],
+  });
+  const peer = vercelCases(vercel(chatSimulator), vercel(streamSimulator));
   return {
     vendor: 'google',
     chat: [
@@ -49,11 +45,8 @@ export async function googleBenchmark(): Promise<VendorBenchmark> {
         name: '@google/genai',
         run: () => rawChat.models.generateContent({ model: MODEL, contents }),
       },
-      { name: 'Stratum', run: () => stratumChat.chat(request) },
-      {
-        name: 'Vercel AI SDK',
-        run: () => generateText({ model: vercelChat, prompt: PROMPT, maxRetries: 0 }),
-      },
+      ours.chat,
+      peer.chat,
     ],
     stream: [
       {
@@ -63,33 +56,14 @@ export async function googleBenchmark(): Promise<VendorBenchmark> {
           for await (const chunk of await rawStream.models.generateContentStream({
             model: MODEL,
             contents,
-          }))
+          })) {
             text += chunk.text ?? '';
+          }
           return text;
         },
       },
-      {
-        name: 'Stratum',
-        run: async () => {
-          let text = '';
-          for await (const event of stratumStream.stream(request))
-            if (event.type === 'text-delta') text += event.text;
-          return text;
-        },
-      },
-      {
-        name: 'Vercel AI SDK',
-        run: async () => {
-          let text = '';
-          for await (const delta of streamText({
-            model: vercelStream,
-            prompt: PROMPT,
-            maxRetries: 0,
-          }).textStream)
-            text += delta;
-          return text;
-        },
-      },
+      ours.stream,
+      peer.stream,
     ],
     async close() {
       await Promise.all([chatSimulator.close(), streamSimulator.close()]);

@@ -206,3 +206,27 @@ describe('error identity across two copies of the package', () => {
     expect(json).not.toContain('sk-secret');
   });
 });
+
+describe('scrubErrorSecrets', () => {
+  it('removes a key from the message, the stack and every cause, and keeps short values alone', async () => {
+    const { scrubErrorSecrets, redactSecrets, ProviderUnavailableError } = await import(
+      '../src/index.js'
+    );
+    const key = 'sk-test-0123456789abcdef';
+    const sdkError = new Error(`upstream said: bad key ${key}`, {
+      cause: new Error(`raw body ${key}`),
+    });
+    const error = new ProviderUnavailableError(`failed with ${key}`, { cause: sdkError });
+    scrubErrorSecrets(error, [key, undefined]);
+    const texts = [
+      error.message,
+      error.stack,
+      sdkError.message,
+      sdkError.stack,
+      String((sdkError.cause as Error).message),
+    ];
+    for (const text of texts) expect(text).not.toContain(key);
+    expect(error.message).toBe('failed with [redacted]');
+    expect(redactSecrets('a k b', ['k'])).toBe('a k b');
+  });
+});

@@ -1,3 +1,5 @@
+/** Re-exported from @stratum/core, where `ChatResponse.cacheInfo` is declared. */
+export type { CacheInfo } from '@stratum/core';
 export { createCacheKey } from './cache/cache-key.js';
 export {
   type CacheEntry,
@@ -13,7 +15,6 @@ export {
 export type { RequestCacheControl } from './cache/read-cache-options.js';
 export {
   type CachedChatResponse,
-  type CacheInfo,
   type CacheStats,
   type ResponseCacheMiddleware,
   type ResponseCacheOptions,

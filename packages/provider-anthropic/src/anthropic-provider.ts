@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { ConfigurationError, FusedStream, type Provider } from '@stratum/core';
+import { ConfigurationError, FusedStream, type Provider, scrubErrorSecrets } from '@stratum/core';
 import { createAnthropicStreamStage } from './anthropic-stream.js';
 import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
@@ -36,10 +36,15 @@ export interface AnthropicProviderSettings {
  */
 export function createAnthropic(settings: AnthropicProviderSettings = {}): Provider {
   let client: Anthropic | undefined;
+  let apiKeyInUse: string | undefined;
+  // The SDK error kept as `cause` holds the vendor's raw message, which may echo the key.
+  const toError = (error: unknown, model: string): unknown =>
+    scrubErrorSecrets(mapAnthropicError(error, model), [apiKeyInUse]);
 
   const clientFor = (): Anthropic => {
     if (client) return client;
     const apiKey = settings.apiKey || process.env['ANTHROPIC_API_KEY'];
+    apiKeyInUse = apiKey;
     if (!apiKey) {
       throw new ConfigurationError(
         'No Anthropic API key: set the ANTHROPIC_API_KEY environment variable, or pass apiKey to createAnthropic({ apiKey }).',
@@ -81,7 +86,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Provi
           raw: request.includeRaw ? message : undefined,
         };
       } catch (error) {
-        throw mapAnthropicError(error, request.model);
+        throw toError(error, request.model);
       }
     },
 
@@ -99,7 +104,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Provi
             { ...prepared.body, stream: true },
             { signal: request.signal },
           ),
-        { ...stage, error: (error) => mapAnthropicError(error, request.model) },
+        { ...stage, error: (error) => toError(error, request.model) },
       );
     },
   };

@@ -1,5 +1,12 @@
 import { type Schema, Type } from '@google/genai';
 import { InvalidRequestError, type JSONSchema } from '@stratum/core';
+import {
+  ALLOWED_FORMATS,
+  isCountKeyword,
+  isRecord,
+  SILENT,
+  TYPES,
+} from './gemini-schema-keywords.js';
 
 /**
  * Converts a JSON Schema to the OpenAPI 3.0 subset Gemini's `Schema` accepts, for function
@@ -23,43 +30,6 @@ export interface GeminiSchemaConversion {
   schema: Schema | undefined;
   /** What was dropped or changed, e.g. `additionalProperties dropped at /properties/tags`. */
   notes: string[];
-}
-
-const TYPES: Record<string, Type> = {
-  string: Type.STRING,
-  number: Type.NUMBER,
-  integer: Type.INTEGER,
-  boolean: Type.BOOLEAN,
-  array: Type.ARRAY,
-  object: Type.OBJECT,
-  null: Type.NULL,
-};
-
-const ALLOWED_FORMATS: Partial<Record<Type, readonly string[]>> = {
-  [Type.STRING]: ['enum', 'date-time'],
-  [Type.NUMBER]: ['float', 'double'],
-  [Type.INTEGER]: ['int32', 'int64'],
-};
-
-/** Keywords consumed while resolving references: never reported. */
-const SILENT = new Set(['$defs', 'definitions']);
-const COUNT_KEYWORDS = [
-  'minItems',
-  'maxItems',
-  'minLength',
-  'maxLength',
-  'minProperties',
-  'maxProperties',
-] as const;
-
-type CountKeyword = (typeof COUNT_KEYWORDS)[number];
-
-function isCountKeyword(keyword: string): keyword is CountKeyword {
-  return COUNT_KEYWORDS.some((count) => count === keyword);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const cache = new WeakMap<object, GeminiSchemaConversion>();

@@ -6,6 +6,7 @@ import {
   type Provider,
   type ProviderChatResult,
   type ProviderRequest,
+  scrubErrorSecrets,
   TimeoutError,
 } from '@stratum/core';
 import { convertGeminiResponse } from './convert-gemini-response.js';
@@ -96,7 +97,10 @@ export function createGoogle(settings: GoogleProviderSettings = {}): Provider {
         { provider: name, model, cause: error },
       );
     }
-    return mapGeminiError(error, { provider: name, model, secret: apiKey });
+    // The SDK error kept as `cause` holds the vendor's raw message, which may echo the key.
+    return scrubErrorSecrets(mapGeminiError(error, { provider: name, model, secret: apiKey }), [
+      apiKey,
+    ]);
   };
 
   return {

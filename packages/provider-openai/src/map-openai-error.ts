@@ -3,6 +3,7 @@ import {
   InvalidResponseError,
   mapHttpError,
   ProviderUnavailableError,
+  redactSecrets,
   StratumError,
   TimeoutError,
 } from '@stratum/core';
@@ -103,8 +104,7 @@ function describe(error: unknown): string {
 }
 
 function scrub(message: string, context: OpenAIErrorContext): string {
-  const key = context.apiKey;
-  return key && key.length >= 8 ? message.split(key).join('[redacted]') : message;
+  return redactSecrets(message, [context.apiKey]);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

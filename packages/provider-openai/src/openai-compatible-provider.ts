@@ -5,6 +5,7 @@ import {
   type ProviderChatResult,
   type ProviderRequest,
   type StratumError,
+  scrubErrorSecrets,
 } from '@stratum/core';
 import type { Stream } from 'openai/streaming';
 import { lazyOpenAIClient } from './create-openai-client.js';
@@ -58,13 +59,17 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     context: OpenAICompatibleCallContext,
     apiKey: string | undefined,
   ): StratumError =>
-    settings.mapError?.(error, context) ??
-    mapOpenAIError(error, {
-      provider: name,
-      model: context.model,
-      signal: context.request.signal,
-      apiKey,
-    });
+    // The SDK error kept as `cause` holds the vendor's raw message, which may echo the key.
+    scrubErrorSecrets(
+      settings.mapError?.(error, context) ??
+        mapOpenAIError(error, {
+          provider: name,
+          model: context.model,
+          signal: context.request.signal,
+          apiKey,
+        }),
+      [apiKey],
+    );
 
   return {
     name,

@@ -67,4 +67,25 @@ describe('createOpenAICompatible hooks added for the compatible vendors', () => 
       expect(response.warnings).toEqual([{ type: 'other', message: 'vendor cost differs' }]);
     }
   });
+
+  it('prices a model of a local server registered as local at a real $0 (the README example)', async () => {
+    registerModel({ id: 'vllm/Qwen/Qwen2.5-7B-Instruct', local: true });
+    simulator.enqueue({
+      kind: 'reply',
+      reply: { text: 'ok', usage: { inputTokens: 900, outputTokens: 100 } },
+    });
+    const vllm = createOpenAICompatible({
+      name: 'vllm',
+      baseURL: simulator.baseURL,
+      apiKeyRequired: false,
+    });
+    const response = await createClient({ providers: [vllm] }).chat({
+      model: 'vllm/Qwen/Qwen2.5-7B-Instruct',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(requestBody(simulator)['model']).toBe('Qwen/Qwen2.5-7B-Instruct');
+    // 900 × $0/M + 100 × $0/M: zero, and known. (The simulator's cost field is ignored without readProviderCost.)
+    expect(response.cost).toMatchObject({ total: 0, source: 'catalog' });
+    expect(response.warnings).toEqual([]);
+  });
 });

@@ -197,6 +197,13 @@ describe('openai errors', () => {
     expect(String(error)).not.toContain(TEST_API_KEY);
     expect(JSON.stringify(error)).not.toContain(TEST_API_KEY);
     expect(JSON.stringify(error.headers)).not.toContain(TEST_API_KEY);
+    // The SDK's own error, kept as the cause, is scrubbed too: every message and stack in the chain.
+    const chain: string[] = [];
+    for (let link: unknown = error; link instanceof Error; link = link.cause) {
+      chain.push(link.message, link.stack ?? '');
+    }
+    expect(chain.length).toBeGreaterThan(2);
+    expect(chain.join('\n')).not.toContain(TEST_API_KEY);
   });
 });
 

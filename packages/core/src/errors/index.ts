@@ -1,3 +1,4 @@
 export * from './error-classes.js';
 export * from './map-http-error.js';
+export { redactSecrets, scrubErrorSecrets } from './scrub-secrets.js';
 export { StratumError, type StratumErrorCode, type StratumErrorOptions } from './stratum-error.js';

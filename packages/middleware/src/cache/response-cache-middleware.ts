@@ -1,4 +1,11 @@
-import type { CallContext, ChatResponse, Cost, Middleware, StreamEvent } from '@stratum/core';
+import type {
+  CacheInfo,
+  CallContext,
+  ChatResponse,
+  Cost,
+  Middleware,
+  StreamEvent,
+} from '@stratum/core';
 import { CACHE_STATE_KEY, type CacheState } from '../shared/call-state.js';
 import { createCacheKey } from './cache-key.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
@@ -21,15 +28,6 @@ export interface ResponseCacheOptions {
 }
 
 /** Set on responses that came from the cache. */
-export interface CacheInfo {
-  key: string;
-  /** When the response was first stored (`Date.now()`). */
-  storedAt: number;
-  ageMs: number;
-  /** The dollars the original call cost, saved by this hit; undefined when its price was unknown. */
-  costSaved: number | undefined;
-}
-
 /** A response from the cache: `cached: true`, a zero `cost`, and what was saved in `cacheInfo`. */
 export type CachedChatResponse = ChatResponse & { cached: true; cacheInfo: CacheInfo };
 

@@ -1,0 +1,26 @@
+import type { ModelInfo } from '@stratum/core';
+
+/**
+ * What Stratum knows about a local model the catalog does not list: it runs on your own
+ * hardware, so its prices are zero and its cost a real $0. Its capabilities are unknown
+ * (Ollama serves any model), so none are claimed.
+ */
+export function localOllamaModelInfo(provider: string, model: string): ModelInfo {
+  return {
+    id: `${provider}/${model}`,
+    provider,
+    name: model,
+    pricing: { input: 0, output: 0 },
+    local: true,
+    capabilities: {
+      tools: false,
+      vision: false,
+      jsonOutput: false,
+      structuredOutput: false,
+      reasoning: false,
+      promptCaching: false,
+      pdfInput: false,
+    },
+    source: 'registered',
+  };
+}

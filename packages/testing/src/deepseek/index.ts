@@ -1,0 +1,7 @@
+export {
+  createDeepSeekHandler,
+  type DeepSeekSimulatorOptions,
+  deepSeekErrorBody,
+  renderDeepSeekUsage,
+  startDeepSeekSimulator,
+} from './deepseek-simulator.js';

@@ -1,0 +1,7 @@
+export {
+  createOpenRouterHandler,
+  type OpenRouterErrorBody,
+  type OpenRouterSimulatorOptions,
+  openRouterErrorBody,
+  startOpenRouterSimulator,
+} from './openrouter-simulator.js';
