@@ -2,12 +2,10 @@ import { createAnthropic as createVercelAnthropic } from '@ai-sdk/anthropic';
 import Anthropic from '@anthropic-ai/sdk';
 import { createClient } from '@stratum/core';
 import { createAnthropic } from '@stratum/provider-anthropic';
-import { type AnthropicSimulator, startAnthropicSimulator } from '@stratum/testing';
+import type { SimulatorAddresses } from './serve-simulators.js';
 import {
   API_KEY,
-  LONG_REPLY,
   PROMPT,
-  SHORT_REPLY,
   stratumCases,
   type VendorBenchmark,
   vercelCases,
@@ -17,25 +15,23 @@ const MODEL = 'claude-sonnet-4-6';
 const MAX_TOKENS = 4096;
 
 /** Anthropic Messages: the raw `@anthropic-ai/sdk`, Stratum and the Vercel AI SDK on one simulator. */
-export async function anthropicBenchmark(): Promise<VendorBenchmark> {
-  const chatSimulator = await startAnthropicSimulator({ defaultReply: () => SHORT_REPLY });
-  const streamSimulator = await startAnthropicSimulator({ defaultReply: () => LONG_REPLY });
+export function anthropicBenchmark(addresses: SimulatorAddresses): VendorBenchmark {
   const messages = [{ role: 'user' as const, content: PROMPT }];
-  const raw = (simulator: AnthropicSimulator) =>
-    new Anthropic({ apiKey: API_KEY, baseURL: simulator.baseURL, maxRetries: 0 });
-  const stratum = (simulator: AnthropicSimulator) =>
-    createClient({ providers: [createAnthropic({ apiKey: API_KEY, baseURL: simulator.baseURL })] });
-  const vercel = (simulator: AnthropicSimulator) =>
-    createVercelAnthropic({ apiKey: API_KEY, baseURL: `${simulator.baseURL}/v1` })(MODEL);
+  const raw = (baseURL: string) =>
+    new Anthropic({ apiKey: API_KEY, baseURL: baseURL, maxRetries: 0 });
+  const stratum = (baseURL: string) =>
+    createClient({ providers: [createAnthropic({ apiKey: API_KEY, baseURL: baseURL })] });
+  const vercel = (baseURL: string) =>
+    createVercelAnthropic({ apiKey: API_KEY, baseURL: `${baseURL}/v1` })(MODEL);
 
-  const rawChat = raw(chatSimulator);
-  const rawStream = raw(streamSimulator);
-  const ours = stratumCases(stratum(chatSimulator), stratum(streamSimulator), {
+  const rawChat = raw(addresses.chat);
+  const rawStream = raw(addresses.stream);
+  const ours = stratumCases(stratum(addresses.chat), stratum(addresses.stream), {
     model: `anthropic/${MODEL}`,
     messages,
     maxOutputTokens: MAX_TOKENS,
   });
-  const peer = vercelCases(vercel(chatSimulator), vercel(streamSimulator));
+  const peer = vercelCases(vercel(addresses.chat), vercel(addresses.stream));
   return {
     vendor: 'anthropic',
     chat: [
@@ -63,8 +59,5 @@ export async function anthropicBenchmark(): Promise<VendorBenchmark> {
       ours.stream,
       peer.stream,
     ],
-    async close() {
-      await Promise.all([chatSimulator.close(), streamSimulator.close()]);
-    },
   };
 }

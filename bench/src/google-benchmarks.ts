@@ -2,12 +2,10 @@ import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { GoogleGenAI } from '@google/genai';
 import { createClient } from '@stratum/core';
 import { createGoogle } from '@stratum/provider-google';
-import { type GoogleSimulator, startGoogleSimulator } from '@stratum/testing';
+import type { SimulatorAddresses } from './serve-simulators.js';
 import {
   API_KEY,
-  LONG_REPLY,
   PROMPT,
-  SHORT_REPLY,
   stratumCases,
   type VendorBenchmark,
   vercelCases,
@@ -16,28 +14,26 @@ import {
 const MODEL = 'gemini-2.5-flash';
 
 /** Gemini generateContent: the raw `@google/genai`, Stratum and the Vercel AI SDK on one simulator. */
-export async function googleBenchmark(): Promise<VendorBenchmark> {
-  const chatSimulator = await startGoogleSimulator({ defaultReply: () => SHORT_REPLY });
-  const streamSimulator = await startGoogleSimulator({ defaultReply: () => LONG_REPLY });
+export function googleBenchmark(addresses: SimulatorAddresses): VendorBenchmark {
   const contents = [{ role: 'user', parts: [{ text: PROMPT }] }];
-  const raw = (simulator: GoogleSimulator) =>
+  const raw = (baseURL: string) =>
     new GoogleGenAI({
       apiKey: API_KEY,
       apiVersion: 'v1beta',
-      httpOptions: { baseUrl: simulator.baseURL },
+      httpOptions: { baseUrl: baseURL },
     });
-  const stratum = (simulator: GoogleSimulator) =>
-    createClient({ providers: [createGoogle({ apiKey: API_KEY, baseURL: simulator.baseURL })] });
-  const vercel = (simulator: GoogleSimulator) =>
-    createGoogleGenerativeAI({ apiKey: API_KEY, baseURL: `${simulator.baseURL}/v1beta` })(MODEL);
+  const stratum = (baseURL: string) =>
+    createClient({ providers: [createGoogle({ apiKey: API_KEY, baseURL: baseURL })] });
+  const vercel = (baseURL: string) =>
+    createGoogleGenerativeAI({ apiKey: API_KEY, baseURL: `${baseURL}/v1beta` })(MODEL);
 
-  const rawChat = raw(chatSimulator);
-  const rawStream = raw(streamSimulator);
-  const ours = stratumCases(stratum(chatSimulator), stratum(streamSimulator), {
+  const rawChat = raw(addresses.chat);
+  const rawStream = raw(addresses.stream);
+  const ours = stratumCases(stratum(addresses.chat), stratum(addresses.stream), {
     model: `google/${MODEL}`,
     messages: [{ role: 'user', content: PROMPT }],
   });
-  const peer = vercelCases(vercel(chatSimulator), vercel(streamSimulator));
+  const peer = vercelCases(vercel(addresses.chat), vercel(addresses.stream));
   return {
     vendor: 'google',
     chat: [
@@ -65,8 +61,5 @@ export async function googleBenchmark(): Promise<VendorBenchmark> {
       ours.stream,
       peer.stream,
     ],
-    async close() {
-      await Promise.all([chatSimulator.close(), streamSimulator.close()]);
-    },
   };
 }

@@ -1,13 +1,11 @@
 import { createOpenAI as createVercelOpenAI } from '@ai-sdk/openai';
 import { createClient } from '@stratum/core';
 import { createOpenAI } from '@stratum/provider-openai';
-import { type OpenAISimulator, startOpenAISimulator } from '@stratum/testing';
 import OpenAI from 'openai';
+import type { SimulatorAddresses } from './serve-simulators.js';
 import {
   API_KEY,
-  LONG_REPLY,
   PROMPT,
-  SHORT_REPLY,
   stratumCases,
   type VendorBenchmark,
   vercelCases,
@@ -16,24 +14,21 @@ import {
 const MODEL = 'gpt-4.1-mini';
 
 /** OpenAI Chat Completions: the raw `openai` SDK, Stratum and the Vercel AI SDK on one simulator. */
-export async function openAIBenchmark(): Promise<VendorBenchmark> {
-  const chatSimulator = await startOpenAISimulator({ defaultReply: () => SHORT_REPLY });
-  const streamSimulator = await startOpenAISimulator({ defaultReply: () => LONG_REPLY });
+export function openAIBenchmark(addresses: SimulatorAddresses): VendorBenchmark {
   const messages = [{ role: 'user' as const, content: PROMPT }];
-  const raw = (simulator: OpenAISimulator) =>
-    new OpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL, maxRetries: 0 });
-  const stratum = (simulator: OpenAISimulator) =>
-    createClient({ providers: [createOpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL })] });
-  const vercel = (simulator: OpenAISimulator) =>
-    createVercelOpenAI({ apiKey: API_KEY, baseURL: simulator.baseURL }).chat(MODEL);
+  const raw = (baseURL: string) => new OpenAI({ apiKey: API_KEY, baseURL: baseURL, maxRetries: 0 });
+  const stratum = (baseURL: string) =>
+    createClient({ providers: [createOpenAI({ apiKey: API_KEY, baseURL: baseURL })] });
+  const vercel = (baseURL: string) =>
+    createVercelOpenAI({ apiKey: API_KEY, baseURL: baseURL }).chat(MODEL);
 
-  const rawChat = raw(chatSimulator);
-  const rawStream = raw(streamSimulator);
-  const ours = stratumCases(stratum(chatSimulator), stratum(streamSimulator), {
+  const rawChat = raw(addresses.chat);
+  const rawStream = raw(addresses.stream);
+  const ours = stratumCases(stratum(addresses.chat), stratum(addresses.stream), {
     model: MODEL,
     messages,
   });
-  const peer = vercelCases(vercel(chatSimulator), vercel(streamSimulator));
+  const peer = vercelCases(vercel(addresses.chat), vercel(addresses.stream));
   return {
     vendor: 'openai',
     chat: [
@@ -62,8 +57,5 @@ export async function openAIBenchmark(): Promise<VendorBenchmark> {
       ours.stream,
       peer.stream,
     ],
-    async close() {
-      await Promise.all([chatSimulator.close(), streamSimulator.close()]);
-    },
   };
 }

@@ -8,7 +8,6 @@ export interface VendorBenchmark {
   vendor: string;
   chat: BenchCase[];
   stream: BenchCase[];
-  close(): Promise<void>;
 }
 
 /** A 1-token reply. */

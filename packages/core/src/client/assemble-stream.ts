@@ -6,6 +6,7 @@ import type { StreamEvent } from '../types/stream.js';
 import type { StreamStage } from '../utils/fused-stream.js';
 import { buildResponse, ContentAccumulator } from './build-response.js';
 import type { CallSignal } from './call-signal.js';
+import type { StreamObserver } from './chat-stream.js';
 import type { ResolvedModel } from './middleware.js';
 
 /**
@@ -18,6 +19,7 @@ export function assembleStream(
   request: ChatRequest,
   callSignal: CallSignal,
   started: number,
+  observer?: StreamObserver,
 ): StreamStage<ProviderStreamEvent, StreamEvent> {
   const accumulator = new ContentAccumulator();
   const warnings: Warning[] = [];
@@ -63,22 +65,35 @@ export function assembleStream(
             raw: part.raw,
             providerCost: part.providerCost,
           };
-          emit({
-            type: 'finish',
-            response: buildResponse(result, model, performance.now() - started, request.includeRaw),
-          });
+          const response = buildResponse(
+            result,
+            model,
+            performance.now() - started,
+            request.includeRaw,
+          );
+          observer?.finish(response);
+          emit({ type: 'finish', response });
           return;
         }
       }
     },
-    end() {
-      if (finished) return;
+    end(emit) {
+      if (finished) {
+        observer?.end(emit);
+        return;
+      }
       throw new InvalidResponseError(
         `The ${model.provider} stream for ${model.id} ended before its final event; the connection was probably cut. Retry the call.`,
         { provider: model.provider, model: model.name },
       );
     },
-    error: (error) => callSignal.toError(error),
-    close: () => callSignal.dispose(),
+    error: (error) => {
+      const mapped = callSignal.toError(error);
+      return observer ? observer.error(mapped) : mapped;
+    },
+    close: () => {
+      callSignal.dispose();
+      observer?.close();
+    },
   };
 }

@@ -96,7 +96,7 @@ export class ContentAccumulator {
   readonly content: ResponseContentPart[] = [];
 
   addText(text: string): void {
-    const last = this.content.at(-1);
+    const last = this.content[this.content.length - 1];
     if (last?.type === 'text') last.text += text;
     else this.content.push({ type: 'text', text });
   }

@@ -8,8 +8,16 @@ import { FusedStream, type StreamStage } from '../utils/fused-stream.js';
  * or `finalResponse()` for the complete response with usage and cost. The call starts when
  * one of those is first used; it can be consumed once.
  */
+/**
+ * Lets the code that produces a stream report its outcome to the `ChatStream` directly, saving
+ * the stage the `ChatStream` would otherwise add to watch the events (a cost paid per chunk).
+ */
+export type StreamObserver = Required<Omit<StreamStage<StreamEvent, StreamEvent>, 'item'>> & {
+  finish(response: ChatResponse): void;
+};
+
 export class ChatStream implements AsyncIterable<StreamEvent> {
-  #start: () => AsyncIterable<StreamEvent>;
+  #start: (observer: StreamObserver) => { events: AsyncIterable<StreamEvent>; observed: boolean };
   #started = false;
   #response: ChatResponse | undefined;
   #error: unknown;
@@ -17,7 +25,13 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
   #waiters: Array<{ resolve: (response: ChatResponse) => void; reject: (error: unknown) => void }> =
     [];
 
-  constructor(start: () => AsyncIterable<StreamEvent>) {
+  /**
+   * `start` makes the events; it returns `observed: true` when it reported the outcome to the
+   * observer itself, and `false` when the stream must watch the events.
+   */
+  constructor(
+    start: (observer: StreamObserver) => { events: AsyncIterable<StreamEvent>; observed: boolean },
+  ) {
     this.#start = start;
   }
 
@@ -65,10 +79,9 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
       );
     }
     this.#started = true;
-    const observe: StreamStage<StreamEvent, StreamEvent> = {
-      item: (event, emit) => {
-        if (event.type === 'finish') this.#response = event.response;
-        emit(event);
+    const observer: StreamObserver = {
+      finish: (response) => {
+        this.#response = response;
       },
       end: () => {
         if (!this.#response) {
@@ -83,7 +96,9 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
         return error;
       },
       close: () => {
-        // A reader that stops early leaves the response unknown.
+        // A reader that stops early leaves the response unknown. (Build the error only then:
+        // capturing a stack on every stream's close is measurable.)
+        if (this.#settled) return;
         this.#settle(
           new AbortError(
             'The stream was closed by its reader before it finished, so there is no final response. Read it to the end, or call finalResponse() instead.',
@@ -91,15 +106,27 @@ export class ChatStream implements AsyncIterable<StreamEvent> {
         );
       },
     };
-    let events: AsyncIterable<StreamEvent>;
+    let started: { events: AsyncIterable<StreamEvent>; observed: boolean };
     try {
-      events = this.#start();
+      started = this.#start(observer);
     } catch (error) {
-      events = FusedStream.from<StreamEvent, StreamEvent>(() => Promise.reject(error), {
-        item: () => undefined,
-      });
+      started = {
+        events: FusedStream.from<StreamEvent, StreamEvent>(() => Promise.reject(error), {
+          item: () => undefined,
+        }),
+        observed: false,
+      };
     }
-    return FusedStream.isFused(events) ? events.pipe(observe) : FusedStream.from(events, observe);
+    const { events, observed } = started;
+    if (observed && FusedStream.isFused(events)) return events;
+    const watch: StreamStage<StreamEvent, StreamEvent> = {
+      ...observer,
+      item: (event, emit) => {
+        if (event.type === 'finish') observer.finish(event.response);
+        emit(event);
+      },
+    };
+    return FusedStream.isFused(events) ? events.pipe(watch) : FusedStream.from(events, watch);
   }
 
   #settle(error: unknown): void {

@@ -9,7 +9,7 @@ import { FusedStream } from '../utils/fused-stream.js';
 import { assembleStream } from './assemble-stream.js';
 import { buildResponse } from './build-response.js';
 import { createCallSignal } from './call-signal.js';
-import { ChatStream } from './chat-stream.js';
+import { ChatStream, type StreamObserver } from './chat-stream.js';
 import {
   type CallContext,
   composeChat,
@@ -86,7 +86,15 @@ export function createClient(options: ClientOptions): Client {
     providers,
     resolveModel: resolve,
     chat: async (request) => chat(contextFor(request)),
-    stream: (request) => new ChatStream(() => stream(contextFor(request))),
+    stream: (request) =>
+      new ChatStream((observer) => {
+        const context = contextFor(request);
+        // Without middleware the events come straight from the provider: the assembly stage
+        // reports the outcome itself, one stage fewer per chunk.
+        return middleware.length === 0
+          ? { events: callStream(providers, context, observer), observed: true }
+          : { events: stream(context), observed: false };
+      }),
   };
 }
 
@@ -151,6 +159,7 @@ async function callChat(
 function callStream(
   providers: ReadonlyMap<string, Provider>,
   context: CallContext,
+  observer?: StreamObserver,
 ): AsyncIterable<StreamEvent> {
   const provider = providerFor(providers, context.model);
   const { request, model } = context;
@@ -162,6 +171,6 @@ function callStream(
     callSignal.dispose();
     throw callSignal.toError(error);
   }
-  const stage = assembleStream(model, request, callSignal, performance.now());
+  const stage = assembleStream(model, request, callSignal, performance.now(), observer);
   return FusedStream.isFused(events) ? events.pipe(stage) : FusedStream.from(events, stage);
 }

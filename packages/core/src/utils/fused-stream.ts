@@ -27,18 +27,26 @@ interface Sink<T> {
   end(): void;
 }
 
-interface Connection {
+interface Connection<R> {
   /**
-   * Reads one source item, runs it through every stage, then calls `after` in the same
-   * promise reaction (one microtask hop per item, like reading the source directly).
-   * `failed` receives a rejection of the source or an error thrown by a stage.
+   * Reads one source item, runs it through every stage, then answers with `after()` in the same
+   * promise reaction: one microtask hop per item, like reading the source directly. A rejection
+   * of the source or an error thrown by a stage goes to `failed`.
    */
-  pull<R>(after: () => R | Promise<R>, failed: (error: unknown) => never): Promise<R>;
+  pull(): Promise<R>;
   mapError(error: unknown): unknown;
   close(): void;
   /** Stops the source (closes the HTTP request). */
   cancel(): Promise<void>;
 }
+
+/** How the reader wants each pull answered; bound once per stream, not per item. */
+interface Reader<R> {
+  after: () => R | Promise<R>;
+  failed: (error: unknown) => never;
+}
+
+type Connect<T> = <R>(sink: Sink<T>, reader: Reader<R>) => Connection<R>;
 
 type Source<T> = AsyncIterable<T> | (() => Promise<AsyncIterable<T>>);
 
@@ -46,50 +54,45 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
 
 export class FusedStream<T> implements AsyncIterableIterator<T> {
   readonly [FUSED] = true;
-  #connect: (sink: Sink<T>) => Connection;
-  #connection: Connection | undefined;
-  #queue: T[] = [];
+  #connect: Connect<T>;
+  #connection: Connection<IteratorResult<T>> | undefined;
+  /** Items emitted but not read yet, in `#queue[#head..#tail)`; slots are reused, never truncated. */
+  #queue: Array<T | undefined> = [];
   #head = 0;
+  #tail = 0;
   #ended = false;
   #finished = false;
 
-  private constructor(connect: (sink: Sink<T>) => Connection) {
+  private constructor(connect: Connect<T>) {
     this.#connect = connect;
   }
 
   /** A stream over `source` (or the source a promise gives, opened at the first read). */
   static from<TIn, TOut>(source: Source<TIn>, stage: StreamStage<TIn, TOut>): FusedStream<TOut> {
-    return new FusedStream<TOut>((sink) => {
+    return new FusedStream<TOut>(<R>(sink: Sink<TOut>, reader: Reader<R>): Connection<R> => {
       let iterator: AsyncIterator<TIn> | undefined;
-      const handle = (result: IteratorResult<TIn>): void => {
-        if (result.done) {
-          stage.end?.(sink.emit);
-          sink.end();
-        } else {
-          stage.item(result.value, sink.emit);
-        }
-      };
-      const read = <R>(
-        current: AsyncIterator<TIn>,
-        after: () => R | Promise<R>,
-        failed: (error: unknown) => never,
-      ): Promise<R> =>
-        current.next().then((result) => {
-          try {
-            handle(result);
-          } catch (error) {
-            failed(error);
+      // Made once per stream: no closure is allocated per item.
+      const onResult = (result: IteratorResult<TIn>): R | Promise<R> => {
+        try {
+          if (result.done) {
+            stage.end?.(sink.emit);
+            sink.end();
+          } else {
+            stage.item(result.value, sink.emit);
           }
-          return after();
-        }, failed);
+        } catch (error) {
+          reader.failed(error);
+        }
+        return reader.after();
+      };
       return {
-        pull(after, failed) {
-          if (iterator) return read(iterator, after, failed);
+        pull() {
+          if (iterator) return iterator.next().then(onResult, reader.failed);
           const opened = typeof source === 'function' ? source() : Promise.resolve(source);
           return opened.then((iterable) => {
             iterator = iterable[Symbol.asyncIterator]();
-            return read(iterator, after, failed);
-          }, failed);
+            return iterator.next().then(onResult, reader.failed);
+          }, reader.failed);
         },
         mapError: (error) => (stage.error ? stage.error(error) : error),
         close: () => stage.close?.(),
@@ -110,14 +113,17 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   /** Adds a synchronous stage; the result reads the same source in the same single step. */
   pipe<TNext>(stage: StreamStage<T, TNext>): FusedStream<TNext> {
     const connect = this.#connect;
-    return new FusedStream<TNext>((sink) => {
-      const inner = connect({
-        emit: (value) => stage.item(value, sink.emit),
-        end: () => {
-          stage.end?.(sink.emit);
-          sink.end();
+    return new FusedStream<TNext>(<R>(sink: Sink<TNext>, reader: Reader<R>): Connection<R> => {
+      const inner = connect(
+        {
+          emit: (value) => stage.item(value, sink.emit),
+          end: () => {
+            stage.end?.(sink.emit);
+            sink.end();
+          },
         },
-      });
+        reader,
+      );
       return {
         pull: inner.pull,
         mapError: (error) => {
@@ -138,8 +144,7 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.#head < this.#queue.length)
-      return Promise.resolve({ done: false, value: this.#take() });
+    if (this.#head < this.#tail) return Promise.resolve({ done: false, value: this.#take() });
     if (this.#ended) {
       this.#finish();
       return Promise.resolve(DONE);
@@ -150,8 +155,7 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   async return(): Promise<IteratorResult<T>> {
     if (!this.#finished) {
       this.#ended = true;
-      this.#queue = [];
-      this.#head = 0;
+      this.#clear();
       try {
         await this.#connection?.cancel();
       } catch {
@@ -163,23 +167,27 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   }
 
   #pullUntilItem(): Promise<IteratorResult<T>> {
-    this.#connection ??= this.#connect({
-      emit: (value) => {
-        this.#queue.push(value);
+    this.#connection ??= this.#connect(
+      {
+        emit: (value) => {
+          this.#queue[this.#tail] = value;
+          this.#tail += 1;
+        },
+        end: () => {
+          this.#ended = true;
+        },
       },
-      end: () => {
-        this.#ended = true;
-      },
-    });
+      { after: this.#afterPull, failed: this.#failed },
+    );
     try {
-      return this.#connection.pull(this.#afterPull, this.#failed);
+      return this.#connection.pull();
     } catch (error) {
       return Promise.reject(this.#fail(error));
     }
   }
 
   readonly #afterPull = (): IteratorResult<T> | Promise<IteratorResult<T>> => {
-    if (this.#head < this.#queue.length) return { done: false, value: this.#take() };
+    if (this.#head < this.#tail) return { done: false, value: this.#take() };
     if (this.#ended) {
       this.#finish();
       return DONE;
@@ -193,22 +201,26 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   };
 
   #take(): T {
-    const queue = this.#queue;
-    const index = this.#head;
+    const value = this.#queue[this.#head] as T; // head < tail was checked by every caller
+    this.#queue[this.#head] = undefined;
     this.#head += 1;
-    if (this.#head === queue.length) {
-      // Drained: start over instead of growing, without losing the item being taken.
-      this.#queue = [];
+    if (this.#head === this.#tail) {
       this.#head = 0;
+      this.#tail = 0;
     }
-    return queue[index] as T; // index < length was checked by every caller
+    return value;
+  }
+
+  #clear(): void {
+    this.#queue = [];
+    this.#head = 0;
+    this.#tail = 0;
   }
 
   #fail(error: unknown): unknown {
     const mapped = this.#connection ? this.#connection.mapError(error) : error;
     this.#ended = true;
-    this.#queue = [];
-    this.#head = 0;
+    this.#clear();
     // A stage that failed (a malformed chunk) leaves the HTTP request open: close it.
     void this.#connection?.cancel().catch(() => undefined);
     this.#finish();
