@@ -5,7 +5,7 @@ import {
   RateLimitError,
   registerModel,
 } from '@stratum/core';
-import { type OpenAISimulator, startGroqSimulator } from '@stratum/testing';
+import { createRecordingFetch, type OpenAISimulator, startGroqSimulator } from '@stratum/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGroq, groq, groqResetMs, parseGroqDuration } from '../src/index.js';
 
@@ -249,20 +249,7 @@ describe('request and key', () => {
 
 describe('default base URL', () => {
   it('posts to https://api.groq.com/openai/v1/chat/completions', async () => {
-    const urls: string[] = [];
-    const recordingFetch: typeof fetch = async (input) => {
-      urls.push(input instanceof Request ? input.url : String(input));
-      const completion = {
-        id: 'x',
-        choices: [
-          { index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' },
-        ],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      };
-      return new Response(JSON.stringify(completion), {
-        headers: { 'content-type': 'application/json' },
-      });
-    };
+    const { fetch: recordingFetch, urls } = createRecordingFetch();
     const provider = createGroq({ apiKey: 'test-key-0123456789', fetch: recordingFetch });
     await createClient({ providers: [provider] }).chat({
       model: 'groq/llama-3.3-70b-versatile',

@@ -6,7 +6,11 @@ import {
   registerModel,
 } from '@stratum/core';
 import { createOpenAICompatible } from '@stratum/provider-openai';
-import { type OpenAISimulator, startMistralSimulator } from '@stratum/testing';
+import {
+  createRecordingFetch,
+  type OpenAISimulator,
+  startMistralSimulator,
+} from '@stratum/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMistral, MistralToolCallIds, mistral } from '../src/index.js';
 
@@ -338,20 +342,7 @@ describe('errors and key', () => {
 
 describe('default base URL', () => {
   it('posts to https://api.mistral.ai/v1/chat/completions', async () => {
-    const urls: string[] = [];
-    const recordingFetch: typeof fetch = async (input) => {
-      urls.push(input instanceof Request ? input.url : String(input));
-      const completion = {
-        id: 'x',
-        choices: [
-          { index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' },
-        ],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      };
-      return new Response(JSON.stringify(completion), {
-        headers: { 'content-type': 'application/json' },
-      });
-    };
+    const { fetch: recordingFetch, urls } = createRecordingFetch();
     const provider = createMistral({ apiKey: 'test-key-0123456789', fetch: recordingFetch });
     await createClient({ providers: [provider] }).chat({
       model: 'mistral/mistral-small-latest',

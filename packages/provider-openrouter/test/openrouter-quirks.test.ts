@@ -7,7 +7,11 @@ import {
   registerModel,
   StratumError,
 } from '@stratum/core';
-import { type OpenAISimulator, startOpenRouterSimulator } from '@stratum/testing';
+import {
+  createRecordingFetch,
+  type OpenAISimulator,
+  startOpenRouterSimulator,
+} from '@stratum/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenRouter, openrouter } from '../src/index.js';
 
@@ -311,20 +315,7 @@ describe('errors', () => {
 
 describe('default base URL', () => {
   it('posts to https://openrouter.ai/api/v1/chat/completions', async () => {
-    const urls: string[] = [];
-    const recordingFetch: typeof fetch = async (input) => {
-      urls.push(input instanceof Request ? input.url : String(input));
-      const completion = {
-        id: 'x',
-        choices: [
-          { index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' },
-        ],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      };
-      return new Response(JSON.stringify(completion), {
-        headers: { 'content-type': 'application/json' },
-      });
-    };
+    const { fetch: recordingFetch, urls } = createRecordingFetch();
     const provider = createOpenRouter({ apiKey: 'test-key-0123456789', fetch: recordingFetch });
     await createClient({ providers: [provider] }).chat({
       model: 'openrouter/openai/gpt-4.1-mini',

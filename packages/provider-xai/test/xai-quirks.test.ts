@@ -5,7 +5,7 @@ import {
   PermissionDeniedError,
   registerModel,
 } from '@stratum/core';
-import { type OpenAISimulator, startXaiSimulator } from '@stratum/testing';
+import { createRecordingFetch, type OpenAISimulator, startXaiSimulator } from '@stratum/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createXai, mapXaiUsage, xai } from '../src/index.js';
 
@@ -217,20 +217,7 @@ describe('errors', () => {
 
 describe('default base URL', () => {
   it('posts to https://api.x.ai/v1/chat/completions', async () => {
-    const urls: string[] = [];
-    const recordingFetch: typeof fetch = async (input) => {
-      urls.push(input instanceof Request ? input.url : String(input));
-      const completion = {
-        id: 'x',
-        choices: [
-          { index: 0, message: { role: 'assistant', content: 'hi' }, finish_reason: 'stop' },
-        ],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      };
-      return new Response(JSON.stringify(completion), {
-        headers: { 'content-type': 'application/json' },
-      });
-    };
+    const { fetch: recordingFetch, urls } = createRecordingFetch();
     const provider = createXai({ apiKey: 'test-key-0123456789', fetch: recordingFetch });
     await createClient({ providers: [provider] }).chat({
       model: 'xai/grok-4',

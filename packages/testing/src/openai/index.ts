@@ -9,4 +9,5 @@ export {
   type OpenAISimulatorOptions,
   startOpenAISimulator,
 } from './openai-simulator.js';
+export { createRecordingFetch } from './recording-fetch.js';
 export { renderOpenAIUsage } from './render-openai-completion.js';
