@@ -312,3 +312,88 @@ describe('extended thinking: responses and round trips', () => {
     ]);
   });
 });
+
+describe('extended thinking: several blocks in one stream', () => {
+  it('keeps each thinking block apart, with its own signature, and sends both back', async () => {
+    const event = (data: Record<string, unknown>) => JSON.stringify(data);
+    const chunks = [
+      event({
+        type: 'message_start',
+        message: {
+          id: 'msg_two',
+          type: 'message',
+          role: 'assistant',
+          model: 'claude-sonnet-4-5',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 20, output_tokens: 1 },
+        },
+      }),
+      event({
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'thinking', thinking: '', signature: '' },
+      }),
+      event({
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'thinking_delta', thinking: 'First thought.' },
+      }),
+      event({
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'signature_delta', signature: 'sig-one' },
+      }),
+      event({ type: 'content_block_stop', index: 0 }),
+      event({
+        type: 'content_block_start',
+        index: 1,
+        content_block: { type: 'thinking', thinking: '', signature: '' },
+      }),
+      event({
+        type: 'content_block_delta',
+        index: 1,
+        delta: { type: 'thinking_delta', thinking: 'Second thought.' },
+      }),
+      event({
+        type: 'content_block_delta',
+        index: 1,
+        delta: { type: 'signature_delta', signature: 'sig-two' },
+      }),
+      event({ type: 'content_block_stop', index: 1 }),
+      event({ type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } }),
+      event({ type: 'content_block_delta', index: 2, delta: { type: 'text_delta', text: '185' } }),
+      event({ type: 'content_block_stop', index: 2 }),
+      event({
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn', stop_sequence: null },
+        usage: { output_tokens: 30 },
+      }),
+      event({ type: 'message_stop' }),
+    ];
+    harness.simulator.enqueue({ kind: 'recorded', chunks });
+    const response = await harness.client
+      .stream(ask({ reasoning: { budgetTokens: 2048 } }))
+      .finalResponse();
+    expect(response.content.filter((part) => part.type === 'reasoning')).toEqual([
+      { type: 'reasoning', text: 'First thought.', signature: 'sig-one' },
+      { type: 'reasoning', text: 'Second thought.', signature: 'sig-two' },
+    ]);
+
+    await harness.client.chat({
+      ...ask({ reasoning: { budgetTokens: 2048 } }),
+      messages: [
+        { role: 'user', content: 'What is 925 / 5?' },
+        { role: 'assistant', content: response.content },
+        { role: 'user', content: 'And doubled?' },
+      ],
+    });
+    const assistant = (harness.body()['messages'] as Array<{ role: string; content: unknown }>)[1];
+    expect(assistant?.content).toEqual([
+      { type: 'thinking', thinking: 'First thought.', signature: 'sig-one' },
+      { type: 'thinking', thinking: 'Second thought.', signature: 'sig-two' },
+      { type: 'text', text: '185' },
+    ]);
+  });
+});

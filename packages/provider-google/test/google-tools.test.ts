@@ -312,6 +312,15 @@ describe('function calls', () => {
       .finalResponse();
     const [call] = streamed.toolCalls;
     expect(call).toMatchObject({ name: 'get_weather', arguments: { city: 'Lima' } });
+    // The streamed response's own tool-call part carries the signature too.
+    expect(streamed.content).toContainEqual(
+      expect.objectContaining({
+        type: 'tool-call',
+        providerOptions: expect.objectContaining({
+          google: { thoughtSignature: 'c2lnLXN0cmVhbQ' },
+        }),
+      }),
+    );
     await harness.client.chat({
       model: MODEL,
       tools: [WEATHER],
