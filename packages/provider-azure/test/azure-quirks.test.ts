@@ -17,11 +17,7 @@ const clientWith = (settings: AzureProviderSettings = {}) =>
     providers: [createAzure({ apiKey: API_KEY, endpoint: simulator.origin, ...settings })],
   });
 const ask = (model: string) => ({ model, messages: [{ role: 'user' as const, content: 'hi' }] });
-const lastBody = (): Record<string, unknown> => {
-  const body = simulator.requests.at(-1)?.body;
-  if (typeof body !== 'object' || body === null) throw new Error('no request body');
-  return { ...body };
-};
+const lastBody = (): Record<string, unknown> => simulator.lastRequestBody();
 
 beforeAll(async () => {
   simulator = await startAzureSimulator();

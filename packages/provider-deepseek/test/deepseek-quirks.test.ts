@@ -16,11 +16,7 @@ const API_KEY = 'sk-deepseek-test-0123456789abcdef';
 let simulator: OpenAISimulator;
 const client = () =>
   createClient({ providers: [createDeepSeek({ apiKey: API_KEY, baseURL: simulator.origin })] });
-const lastBody = (): Record<string, unknown> => {
-  const body = simulator.requests.at(-1)?.body;
-  if (typeof body !== 'object' || body === null) throw new Error('no request body');
-  return { ...body };
-};
+const lastBody = (): Record<string, unknown> => simulator.lastRequestBody();
 const messagesSent = (): Array<Record<string, unknown>> => {
   const messages = lastBody()['messages'];
   return Array.isArray(messages) ? messages : [];

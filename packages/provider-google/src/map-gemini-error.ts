@@ -5,6 +5,7 @@ import {
   mapHttpError,
   ProviderUnavailableError,
   RateLimitError,
+  redactSecrets,
   StratumError,
   TimeoutError,
 } from '@stratum/core';
@@ -76,8 +77,7 @@ export function parseRetryDelay(value: unknown): number | undefined {
 export function mapGeminiError(error: unknown, context: GeminiErrorContext): unknown {
   if (StratumError.is(error)) return error;
   if (error instanceof Error && error.name === 'AbortError') return error;
-  const redact = (text: string) =>
-    context.secret ? text.replaceAll(context.secret, '[redacted]') : text;
+  const redact = (text: string) => redactSecrets(text, [context.secret]);
   const base = { provider: context.provider, model: context.model, cause: error };
   const where = `${context.provider} (${context.model})`;
 

@@ -22,11 +22,7 @@ const clientWith = (settings = {}) =>
   });
 const client = () => clientWith();
 const ask = (model: string) => ({ model, messages: [{ role: 'user' as const, content: 'hi' }] });
-const lastBody = (): Record<string, unknown> => {
-  const body = simulator.requests.at(-1)?.body;
-  if (typeof body !== 'object' || body === null) throw new Error('no request body');
-  return { ...body };
-};
+const lastBody = (): Record<string, unknown> => simulator.lastRequestBody();
 const messagesSent = (): Array<Record<string, unknown>> => {
   const messages = lastBody()['messages'];
   return Array.isArray(messages) ? messages : [];

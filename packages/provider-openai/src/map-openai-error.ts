@@ -1,5 +1,6 @@
 import {
   AbortError,
+  abortErrorFor,
   InvalidResponseError,
   mapHttpError,
   ProviderUnavailableError,
@@ -26,14 +27,7 @@ export interface OpenAIErrorContext {
 export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): StratumError {
   if (StratumError.is(error)) return error;
   const { provider, model, signal } = context;
-  if (signal?.aborted) {
-    if (StratumError.is(signal.reason)) return signal.reason;
-    return new AbortError(`The call to ${provider}/${model} was aborted by its signal.`, {
-      provider,
-      model,
-      cause: signal.reason ?? error,
-    });
-  }
+  if (signal?.aborted) return abortErrorFor(signal.reason ?? error, { provider, model });
   if (error instanceof APIUserAbortError) {
     return new AbortError(`The call to ${provider}/${model} was aborted.`, {
       provider,

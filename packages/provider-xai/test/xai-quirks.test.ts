@@ -16,11 +16,7 @@ const clientFor = (target: OpenAISimulator) =>
   createClient({ providers: [createXai({ apiKey: API_KEY, baseURL: target.baseURL })] });
 const client = () => clientFor(simulator);
 const ask = (model: string) => ({ model, messages: [{ role: 'user' as const, content: 'hi' }] });
-const lastBody = (): Record<string, unknown> => {
-  const body = simulator.requests.at(-1)?.body;
-  if (typeof body !== 'object' || body === null) throw new Error('no request body');
-  return { ...body };
-};
+const lastBody = (): Record<string, unknown> => simulator.lastRequestBody();
 
 beforeAll(async () => {
   simulator = await startXaiSimulator();

@@ -1,5 +1,5 @@
+import { abortErrorFor } from '../errors/abort-error-for.js';
 import {
-  AbortError,
   ConfigurationError,
   ProviderUnavailableError,
   TimeoutError,
@@ -59,13 +59,12 @@ export function createCallSignal(
         );
       }
       if (signal?.aborted) {
-        return StratumError.is(error) && error.code === 'abort'
-          ? error
-          : new AbortError(`The call to ${model.id} was aborted by its signal.`, {
-              provider: model.provider,
-              model: model.name,
-              cause: signal.reason ?? error,
-            });
+        if (StratumError.is(error) && error.code === 'abort') return error;
+        return abortErrorFor(signal.reason ?? error, {
+          provider: model.provider,
+          model: model.name,
+          id: model.id,
+        });
       }
       if (StratumError.is(error)) return error;
       const message = error instanceof Error ? error.message : String(error);

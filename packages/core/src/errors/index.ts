@@ -1,3 +1,4 @@
+export { abortErrorFor } from './abort-error-for.js';
 export * from './error-classes.js';
 export * from './map-http-error.js';
 export { redactSecrets, scrubErrorSecrets } from './scrub-secrets.js';

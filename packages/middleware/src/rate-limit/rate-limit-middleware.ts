@@ -1,11 +1,11 @@
 import {
+  abortErrorFor,
   type CallContext,
   type ChatResponse,
   ConfigurationError,
   type Middleware,
   type StreamEvent,
 } from '@stratum/core';
-import { abortErrorFor } from '../shared/abort-error.js';
 import { AdmissionQueue } from './admission-queue.js';
 import { estimateRequestTokens, type TokenEstimator } from './estimate-request-tokens.js';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
@@ -112,7 +112,13 @@ export function rateLimit(options: RateLimitOptions): Middleware {
         context.request.signal,
       );
     } catch (error) {
-      throw context.request.signal?.aborted ? abortErrorFor(context, error) : error;
+      throw context.request.signal?.aborted
+        ? abortErrorFor(error, {
+            provider: context.model.provider,
+            model: context.model.name,
+            id: context.model.id,
+          })
+        : error;
     }
     return tokenDemand ? { storeKey, demand: tokenDemand } : undefined;
   }

@@ -1,4 +1,5 @@
 import {
+  abortErrorFor,
   type CallContext,
   type ChatResponse,
   ConfigurationError,
@@ -6,7 +7,6 @@ import {
   StratumError,
   type StreamEvent,
 } from '@stratum/core';
-import { abortErrorFor } from '../shared/abort-error.js';
 import {
   type AttemptRecord,
   RETRY_STATE_KEY,
@@ -120,7 +120,11 @@ export function retry(options: RetryOptions = {}): Middleware {
     try {
       await wait(milliseconds, context.request.signal);
     } catch (reason) {
-      throw abortErrorFor(context, reason);
+      throw abortErrorFor(reason, {
+        provider: context.model.provider,
+        model: context.model.name,
+        id: context.model.id,
+      });
     }
   }
 

@@ -32,6 +32,8 @@ export interface Simulator {
   enqueue(...steps: SimulatorStep[]): void;
   /** Every request received, in order. */
   readonly requests: RecordedRequest[];
+  /** The JSON body of the latest request, as an object; throws when there is none. */
+  lastRequestBody(): Record<string, unknown>;
   /** Connections the client closed before the simulator finished answering. */
   readonly abortedConnections: number;
   /** Resolves when a client closes a connection the simulator was still answering. */
@@ -121,6 +123,13 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
     requests,
     get abortedConnections() {
       return abortedConnections;
+    },
+    lastRequestBody() {
+      const body = requests.at(-1)?.body;
+      if (typeof body !== 'object' || body === null) {
+        throw new Error(`the last of ${requests.length} requests has no JSON object body`);
+      }
+      return { ...body };
     },
     enqueue: (...steps) => {
       queue.push(...steps);
