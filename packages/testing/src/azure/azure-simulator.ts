@@ -19,9 +19,9 @@ const PROMPT_FILTER_RESULTS = [
 const DEPLOYMENT_PATH = /^\/openai\/deployments\/([^/]+)\/chat\/completions$/;
 
 export interface AzureSimulatorOptions {
-  /** Deployments that exist; others answer 404 `DeploymentNotFound`. Default: any. */
+  /** Deployments that exist; others answer 404 `DeploymentNotFound`. By default every deployment exists. */
   deployments?: string[];
-  /** A bearer token accepted instead of an `api-key` (Entra ID). Default: any `Bearer` value. */
+  /** A bearer token accepted instead of an `api-key` (Entra ID). By default every `Bearer` value is accepted. */
   acceptToken?: (token: string) => boolean;
 }
 
