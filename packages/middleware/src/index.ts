@@ -1,5 +1,5 @@
-/** Re-exported from @stratum/core, where `ChatResponse.cacheInfo` is declared. */
-export type { CacheInfo } from '@stratum/core';
+/** Re-exported from @stratum/core, where `ChatResponse.cacheInfo` and `.fallback` are declared. */
+export type { CacheInfo, FallbackAttempt, FallbackInfo, FallbackSkip } from '@stratum/core';
 export { createCacheKey } from './cache/cache-key.js';
 export {
   type CacheEntry,
@@ -21,6 +21,15 @@ export {
   responseCache,
 } from './cache/response-cache-middleware.js';
 export { stableStringify } from './cache/stable-stringify.js';
+export {
+  DEFAULT_FALLBACK_ON,
+  type ErrorClass,
+  FALLBACK_STATE_KEY,
+  type FallbackAttemptEvent,
+  type FallbackOptions,
+  fallback,
+  readFallbackState,
+} from './fallback/fallback-middleware.js';
 export { createJsonLinesLogger, type Logger } from './logging/json-lines-logger.js';
 export { type LoggingOptions, logging } from './logging/logging-middleware.js';
 export {
