@@ -22,6 +22,23 @@ export {
 } from './cache/response-cache-middleware.js';
 export { stableStringify } from './cache/stable-stringify.js';
 export {
+  type BreakerStateChange,
+  CIRCUIT_OPEN,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  circuitBreaker,
+  isAvailabilityFailure,
+} from './circuit-breaker/circuit-breaker-middleware.js';
+export type {
+  BreakerAdmission,
+  BreakerOutcome,
+  BreakerRecord,
+  BreakerState,
+  CircuitBreakerSettings,
+  CircuitBreakerStore,
+} from './circuit-breaker/circuit-breaker-store.js';
+export { createMemoryCircuitBreakerStore } from './circuit-breaker/memory-circuit-breaker-store.js';
+export {
   DEFAULT_FALLBACK_ON,
   type ErrorClass,
   FALLBACK_STATE_KEY,

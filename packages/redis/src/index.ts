@@ -1,4 +1,8 @@
 export { createRedisCacheStore, type RedisCacheStoreOptions } from './redis-cache-store.js';
+export {
+  createRedisCircuitBreakerStore,
+  type RedisCircuitBreakerStoreOptions,
+} from './redis-circuit-breaker-store.js';
 export type { RedisClient } from './redis-client.js';
 export {
   createRedisRateLimitStore,
