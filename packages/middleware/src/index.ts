@@ -47,6 +47,13 @@ export {
   fallback,
   readFallbackState,
 } from './fallback/fallback-middleware.js';
+export { createHealthMonitor, type HealthMonitorOptions } from './health/health-monitor.js';
+export type {
+  HealthEntry,
+  HealthMonitor,
+  HealthSnapshot,
+  LatencyQuantiles,
+} from './health/health-types.js';
 export { createJsonLinesLogger, type Logger } from './logging/json-lines-logger.js';
 export { type LoggingOptions, logging } from './logging/logging-middleware.js';
 export {
