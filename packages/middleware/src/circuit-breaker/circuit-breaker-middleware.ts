@@ -82,8 +82,8 @@ export const CIRCUIT_OPEN = 'circuit_open';
  * moves on immediately. After `cooldownMs` the circuit is half-open: `halfOpenMaxProbes` probe
  * calls go through; a success closes it, a failure opens it again.
  *
- * Put it outside `retry` (so the open circuit's error ends the retries) or inside it (so each
- * attempt counts); the README's stack puts it inside `fallback` and outside `retry`.
+ * Put it inside `retry` and `fallback`: it then counts every request to the vendor, and the open
+ * circuit's error (not retryable) ends the retries at once so the fallback moves on.
  */
 export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreaker {
   const settings: CircuitBreakerSettings = {
