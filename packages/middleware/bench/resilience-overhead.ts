@@ -79,7 +79,8 @@ for (let index = 0; index < SAMPLES; index += 1) {
 const bareMedian = median(bareTimes);
 const guardedMedian = median(guardedTimes);
 const calls = monitor.snapshot().models['mock/bench-primary']?.calls ?? 0;
-if (calls === 0) throw new Error('the health monitor recorded no calls: the bench measured nothing');
+if (calls === 0)
+  throw new Error('the health monitor recorded no calls: the bench measured nothing');
 
 console.log(`median of ${SAMPLES} samples x ${CALLS_PER_SAMPLE} calls, Node ${process.version}\n`);
 console.log('| case | median ns/call |');
