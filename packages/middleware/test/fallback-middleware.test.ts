@@ -281,3 +281,14 @@ describe('streams', () => {
     expect(vendors.anthropic.requests).toHaveLength(0);
   });
 });
+
+describe('fallback options', () => {
+  it('rejects a malformed chain or price limit before any call, naming the fix', () => {
+    // Options as a JavaScript caller (or a config file) might pass them.
+    const untyped = JSON.parse('{ "models": "anthropic/claude-haiku-4-5" }');
+    expect(() => fallback(untyped)).toThrow(/models must be a list of model ids/);
+    expect(() => fallback({ models: [], maxPricePerMillionTokens: -1 })).toThrow(
+      /maxPricePerMillionTokens must be a finite number/,
+    );
+  });
+});

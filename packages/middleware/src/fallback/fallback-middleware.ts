@@ -94,13 +94,11 @@ export function fallback(options: FallbackOptions): Middleware {
       "fallback: models must be a list of model ids, e.g. fallback({ models: ['anthropic/claude-haiku-4-5', 'openai/gpt-4.1-mini'] }).",
     );
   }
-  for (const name of ['maxPricePerMillionTokens'] as const) {
-    const value = options[name];
-    if (value !== undefined && !(value >= 0 && Number.isFinite(value))) {
-      throw new ConfigurationError(
-        `fallback: ${name} must be a finite number of US dollars, 0 or more (got ${value}).`,
-      );
-    }
+  const limit = options.maxPricePerMillionTokens;
+  if (limit !== undefined && !(limit >= 0 && Number.isFinite(limit))) {
+    throw new ConfigurationError(
+      `fallback: maxPricePerMillionTokens must be a finite number of US dollars, 0 or more (got ${limit}).`,
+    );
   }
   const on = options.on ?? DEFAULT_FALLBACK_ON;
   const settings = {
