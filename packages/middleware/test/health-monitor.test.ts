@@ -204,6 +204,20 @@ describe('createHealthMonitor', () => {
     expect(monitor.snapshot().models['openai/gpt-4.1-nano']?.calls).toBe(2);
   });
 
+  it('check() records a vendor that does not answer in time as a TimeoutError', async () => {
+    const monitor = createHealthMonitor({
+      client: vendors.client([]),
+      checkModels: { openai: 'openai/gpt-4.1-nano' },
+      checkTimeoutMs: 200,
+    });
+    vendors.openai.enqueue({ kind: 'hang' });
+    const aborted = vendors.openai.waitForAbort(5_000);
+    const entry = await monitor.check('openai');
+    await aborted;
+    expect(entry).toMatchObject({ calls: 1, failures: 1, errorsByClass: { TimeoutError: 1 } });
+    expect(entry.lastError?.message).toMatch(/did not answer within 200 ms/);
+  });
+
   it('check() says what is missing instead of guessing', async () => {
     await expect(createHealthMonitor().check('openai')).rejects.toBeInstanceOf(ConfigurationError);
     const monitor = createHealthMonitor({ client: vendors.client([]) });

@@ -6,6 +6,7 @@ import {
   type ResolvedModel,
   StratumError,
   type StreamEvent,
+  TimeoutError,
 } from '@stratum/core';
 import type { CircuitBreaker } from '../circuit-breaker/circuit-breaker-middleware.js';
 import { CIRCUIT_OPEN } from '../circuit-breaker/circuit-breaker-middleware.js';
@@ -177,13 +178,15 @@ export function createHealthMonitor(options: HealthMonitorOptions = {}): HealthM
       }
       const end = begin(model);
       const started = performance.now();
+      const timeoutMs = options.checkTimeoutMs ?? 10_000;
+      const signal = AbortSignal.timeout(timeoutMs);
       try {
         const result = await instance.chat({
           model: model.name,
           modelInfo: model.info,
           messages: [{ role: 'user', content: 'ping' }],
           maxOutputTokens: CHECK_OUTPUT_TOKENS,
-          signal: AbortSignal.timeout(options.checkTimeoutMs ?? 10_000),
+          signal,
         });
         const latencyMs = performance.now() - started;
         end({
@@ -192,7 +195,14 @@ export function createHealthMonitor(options: HealthMonitorOptions = {}): HealthM
           outputTokens: result.usage.outputTokens,
           generationMs: latencyMs,
         });
-      } catch (error) {
+      } catch (caught) {
+        // The provider reports our own timeout as an abort; for health it is the vendor's slowness.
+        const error = signal.aborted
+          ? new TimeoutError(
+              `monitor.check("${provider}"): ${model.id} did not answer within ${timeoutMs} ms.`,
+              { provider: model.provider, model: model.name, cause: caught },
+            )
+          : caught;
         end(
           { ok: false, errorClass: errorClassOf(error), latencyMs: performance.now() - started },
           error,
