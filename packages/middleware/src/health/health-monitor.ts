@@ -4,14 +4,12 @@ import {
   type Client,
   ConfigurationError,
   type ResolvedModel,
-  StratumError,
   type StreamEvent,
   TimeoutError,
 } from '@stratum/core';
 import type { CircuitBreaker } from '../circuit-breaker/circuit-breaker-middleware.js';
-import { CIRCUIT_OPEN } from '../circuit-breaker/circuit-breaker-middleware.js';
 import type { BreakerState } from '../circuit-breaker/circuit-breaker-store.js';
-import { redactString } from '../logging/redact-secrets.js';
+import { CANCELLED, describeError, errorClassOf, reachedVendor } from './call-errors.js';
 import type { HealthEntry, HealthMonitor, HealthSnapshot } from './health-types.js';
 import { type CallRecord, HealthWindow } from './health-window.js';
 
@@ -284,25 +282,3 @@ export function createHealthMonitor(options: HealthMonitorOptions = {}): HealthM
 
 /** A check asks for a few tokens: some vendors refuse a limit of 1 for reasoning models. */
 const CHECK_OUTPUT_TOKENS = 8;
-const CANCELLED = Symbol('cancelled');
-
-function reachedVendor(error: unknown): boolean {
-  if (error === CANCELLED) return false;
-  if (!StratumError.is(error)) return true;
-  if (error.code === 'abort') return false;
-  const vendorCode = error.vendorCode ?? '';
-  return vendorCode !== CIRCUIT_OPEN && !vendorCode.startsWith('client_rate_limit');
-}
-
-function errorClassOf(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
-}
-
-function describeError(error: unknown, at: number): NonNullable<HealthEntry['lastError']> {
-  return {
-    errorClass: errorClassOf(error),
-    message: redactString(error instanceof Error ? error.message : String(error)),
-    status: StratumError.is(error) ? error.status : undefined,
-    at,
-  };
-}
