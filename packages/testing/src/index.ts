@@ -8,6 +8,7 @@ export * from './mistral/index.js';
 export * from './mock/index.js';
 export * from './ollama/index.js';
 export * from './openai/index.js';
+export * from './openai-responses/index.js';
 export * from './openrouter/index.js';
 export {
   type Exchange,

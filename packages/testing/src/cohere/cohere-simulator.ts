@@ -4,15 +4,9 @@ import {
   startHttpSimulator,
   type VendorHandler,
 } from '../simulator/http-simulator.js';
+import { replayRecordedNamedEvents, streamNamedEvents } from '../simulator/named-events.js';
 import type { RecordedRequest, SimulatedUsage, SimulatorStep } from '../simulator/scenario.js';
-import {
-  disconnect,
-  hang,
-  pause,
-  sendJson,
-  startEventStream,
-  writeEvent,
-} from '../simulator/write-helpers.js';
+import { hang, pause, sendJson, writeEvent } from '../simulator/write-helpers.js';
 import { cohereErrorBody } from './cohere-errors.js';
 import { renderCohereResponse, renderCohereStreamEvents } from './render-cohere-response.js';
 
@@ -73,7 +67,7 @@ export function createCohereHandler(): VendorHandler {
           await hang(exchange);
           return;
         case 'recorded':
-          await replayRecorded(exchange, step);
+          await replayRecordedNamedEvents(exchange, step);
           return;
         case 'error':
           await pause(exchange, step.delayMs);
@@ -105,60 +99,22 @@ async function answer(exchange: Exchange, step: AnswerStep): Promise<void> {
     sendJson(exchange, 200, renderCohereResponse(step.reply, usage));
     return;
   }
-  startEventStream(exchange);
   const events = renderCohereStreamEvents(step.reply, usage, step.chunkSize);
-  const stopAfter = step.kind === 'reply' ? events.length : step.afterChunks;
-  for (const event of events.slice(0, stopAfter)) {
-    if (exchange.isClosed()) return;
-    await writeEvent(exchange, JSON.stringify(event), String(event['type']), {
-      splitMultibyte: step.splitMultibyte,
-    });
-    await pause(exchange, step.chunkDelayMs);
-  }
-  switch (step.kind) {
-    case 'disconnect':
-      await disconnect(exchange);
-      return;
-    case 'malformed-chunk':
-      await writeEvent(
-        exchange,
-        '{"type":"content-delta","index":0,"delta":{"mess',
-        'content-delta',
-      );
-      await hang(exchange);
-      return;
-    case 'stream-error':
-      // Cohere ends a failed generation with `message-end`, finish_reason ERROR and the error text.
-      await writeEvent(
-        exchange,
-        JSON.stringify({
-          type: 'message-end',
-          delta: { finish_reason: 'ERROR', error: step.message ?? 'internal server error' },
-        }),
-        'message-end',
-      );
-      break;
-  }
-  exchange.response.end();
-}
-
-/** Replays a recorded body, or recorded events (one JSON object a line, named by its `type`). */
-async function replayRecorded(
-  exchange: Exchange,
-  step: Extract<SimulatorStep, { kind: 'recorded' }>,
-): Promise<void> {
-  if (!step.chunks) {
-    sendJson(exchange, step.status ?? 200, step.json ?? '');
-    return;
-  }
-  startEventStream(exchange);
-  for (const line of step.chunks) {
-    if (line.trim() === '') continue;
-    const parsed: unknown = JSON.parse(line);
-    const name =
-      isRecord(parsed) && typeof parsed['type'] === 'string' ? parsed['type'] : undefined;
-    await writeEvent(exchange, line, name);
-    await pause(exchange, step.chunkDelayMs);
+  const malformed = {
+    data: '{"type":"content-delta","index":0,"delta":{"mess',
+    event: 'content-delta',
+  };
+  if (!(await streamNamedEvents(exchange, events, step, malformed))) return;
+  if (step.kind === 'stream-error') {
+    // Cohere ends a failed generation with `message-end`, finish_reason ERROR and the error text.
+    await writeEvent(
+      exchange,
+      JSON.stringify({
+        type: 'message-end',
+        delta: { finish_reason: 'ERROR', error: step.message ?? 'internal server error' },
+      }),
+      'message-end',
+    );
   }
   exchange.response.end();
 }

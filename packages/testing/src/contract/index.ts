@@ -12,6 +12,7 @@ export { summarizeAnthropicRequest } from './summarize-anthropic-request.js';
 export { summarizeCohereRequest } from './summarize-cohere-request.js';
 export { summarizeGoogleRequest } from './summarize-google-request.js';
 export { summarizeOpenAIRequest } from './summarize-openai-request.js';
+export { summarizeOpenAIResponsesRequest } from './summarize-openai-responses-request.js';
 
 /**
  * The contract every Stratum provider passes, run against its vendor simulator through the

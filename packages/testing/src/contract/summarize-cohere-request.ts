@@ -1,21 +1,13 @@
 import {
   emptyTurn,
   isRecord,
+  parseJsonText,
   type RequestSummary,
   records,
   stringOf,
   type TurnSummary,
   textOf,
 } from './request-summary.js';
-
-function parsed(text: unknown): unknown {
-  if (typeof text !== 'string') return text;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 /** Reads a Cohere chat v2 body: https://docs.cohere.com/reference/chat */
 export function summarizeCohereRequest(body: unknown): RequestSummary {
@@ -36,7 +28,7 @@ export function summarizeCohereRequest(body: unknown): RequestSummary {
       turn.toolCalls.push({
         id: stringOf(call['id']),
         name: stringOf(fn['name']) ?? '',
-        arguments: parsed(fn['arguments']),
+        arguments: parseJsonText(fn['arguments']),
       });
     }
     if (role === 'tool') {
