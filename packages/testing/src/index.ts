@@ -1,5 +1,6 @@
 export * from './anthropic/index.js';
 export * from './azure/index.js';
+export * from './bedrock/index.js';
 export * from './cohere/index.js';
 export * from './deepseek/index.js';
 export * from './google/index.js';
