@@ -176,6 +176,21 @@ describe('the AWS credential chain', () => {
     expect(harness.simulator.requests.length).toBe(before);
   });
 
+  it('says what to set when no region is known', async () => {
+    clearEnvironment();
+    const client = createClient({
+      providers: [
+        createBedrock({
+          credentials: { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY },
+        }),
+      ],
+    });
+    const error = await client.chat(ask).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error instanceof Error && error.message).toContain('AWS_REGION');
+    expect(error instanceof Error && error.message).not.toContain(SECRET_ACCESS_KEY);
+  });
+
   it('signs with explicit temporary credentials and their session token', async () => {
     clearEnvironment();
     const key = {

@@ -137,6 +137,59 @@ describe('Responses request mapping', () => {
   });
 });
 
+describe('Responses answers', () => {
+  it('streams reasoning summaries as reasoning deltas and keeps the encrypted item for the next turn', async () => {
+    simulator.enqueue({
+      kind: 'reply',
+      reply: {
+        reasoning: 'Think about primes.',
+        text: '2, 3, 5',
+        usage: { inputTokens: 40, outputTokens: 30, reasoningTokens: 20 },
+      },
+      chunkSize: 5,
+    });
+    const client = clientWith();
+    const stream = client.stream({ model: 'o3-pro', messages: hello });
+    const reasoning: string[] = [];
+    for await (const event of stream)
+      if (event.type === 'reasoning-delta') reasoning.push(event.text);
+    const response = await stream.finalResponse();
+    expect(reasoning.length).toBeGreaterThan(1);
+    expect(reasoning.join('')).toBe('Think about primes.');
+    expect(response.text).toBe('2, 3, 5');
+    expect(response.usage).toMatchObject({
+      inputTokens: 40,
+      outputTokens: 30,
+      reasoningTokens: 20,
+    });
+    const part = response.content[0];
+    const encrypted = part?.providerOptions?.['openai']?.['encryptedContent'];
+    expect(typeof encrypted === 'string' && encrypted.startsWith('gAAAAA')).toBe(true);
+    await client.chat({
+      model: 'o3-pro',
+      messages: [
+        ...hello,
+        { role: 'assistant', content: response.content },
+        { role: 'user', content: 'More?' },
+      ],
+    });
+    const input = simulator.lastRequestBody()['input'];
+    expect(Array.isArray(input) && input[1]).toMatchObject({
+      type: 'reasoning',
+      encrypted_content: encrypted,
+    });
+  });
+
+  it('reports an answer cut at max_output_tokens as length', async () => {
+    simulator.enqueue({ kind: 'reply', reply: { text: 'A long', finishReason: 'length' } });
+    const response = await clientWith()
+      .stream({ model: 'o3-pro', messages: hello })
+      .finalResponse();
+    expect(response.finishReason).toBe('length');
+    expect(response.rawFinishReason).toBe('max_output_tokens');
+  });
+});
+
 describe('built-in tools', () => {
   const searched = {
     id: 'resp_search',
