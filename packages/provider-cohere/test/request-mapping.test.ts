@@ -10,6 +10,16 @@ const WEATHER = {
 };
 
 describe('Cohere request mapping', () => {
+  it('takes bare command- ids as Cohere models (the maker wins over hosts that list them)', async () => {
+    const response = await harness.client.chat({
+      model: 'command-r-plus',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    expect(response.provider).toBe('cohere');
+    expect(response.modelId).toBe('cohere/command-r-plus');
+    expect(harness.body()['model']).toBe('command-r-plus');
+  });
+
   it('maps sampling settings to v2 fields', async () => {
     await harness.client.chat({
       model: MODEL,
