@@ -1,6 +1,7 @@
 import type { ModelInfo, Provider, ProviderRequest } from '@stratum/core';
 import { createOpenAICompatible } from './openai-compatible-provider.js';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
+import { mapResponsesError } from './responses-map-error.js';
 import { createOpenAIResponses } from './responses-provider.js';
 
 export interface OpenAIProviderSettings {
@@ -49,6 +50,15 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): Provider {
     maxTokensParameter: 'max_completion_tokens',
     providerOptionsKey: 'openai',
     isReasoningModel: isOpenAIReasoningModel,
+    // Chat Completions bills the same account: an exhausted quota is as final there.
+    mapError: (error, context) => {
+      const mapped = mapResponsesError(error, {
+        provider: context.provider,
+        model: context.model,
+        signal: context.request.signal,
+      });
+      return mapped.vendorCode === 'insufficient_quota' ? mapped : undefined;
+    },
   };
   const chat = createOpenAICompatible(clientSettings);
   const responses = createOpenAIResponses({

@@ -304,6 +304,22 @@ describe('Responses errors', () => {
     expect(error.message).toContain('retrying will not help');
   });
 
+  it('gives Chat Completions calls the same non-retryable quota error', async () => {
+    simulator.enqueue({
+      kind: 'error',
+      status: 429,
+      vendorCode: 'insufficient_quota',
+      message: 'You exceeded your current quota.',
+    });
+    const error = await clientWith()
+      .chat({ model: 'gpt-4.1-mini', messages: hello })
+      .catch((caught: unknown) => caught);
+    expect(simulator.requests[0]?.url).toBe('/v1/chat/completions');
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error instanceof RateLimitError && error.retryable).toBe(false);
+    expect(error instanceof Error && error.message).toContain('You exceeded your current quota');
+  });
+
   it('keeps an ordinary 429 retryable', async () => {
     simulator.enqueue({ kind: 'error', status: 429 });
     const error = await clientWith()
