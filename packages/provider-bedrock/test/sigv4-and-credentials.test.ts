@@ -61,6 +61,28 @@ describe('SigV4 checks of the simulator', () => {
     );
   });
 
+  it('recomputes the signature with the secret key and rejects one made with another secret', async () => {
+    const forged = await post({
+      authorization: `AWS4-HMAC-SHA256 Credential=${ACCESS_KEY_ID}/20260101/${REGION}/bedrock/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=${'b'.repeat(64)}`,
+      'x-amz-date': '20260101T000000Z',
+    });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { message: string }).message).toContain(
+      'signature we calculated does not match',
+    );
+    const client = harness.clientWith({
+      credentials: {
+        accessKeyId: ACCESS_KEY_ID,
+        secretAccessKey: 'another/secret/key/0000000000000000',
+      },
+    });
+    const error = await client.chat(ask).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error instanceof AuthenticationError && error.vendorCode).toBe(
+      'InvalidSignatureException',
+    );
+  });
+
   it('accepts what the SDK signs, and sees no credential in a URL or body', async () => {
     await harness.client.chat(ask);
     await harness.client.stream(ask).finalResponse();

@@ -18,9 +18,13 @@ import { bedrockException, streamExceptionType } from './bedrock-errors.js';
 import { checkSigV4, type SigV4Expectation } from './check-sigv4.js';
 import { eventFrame, exceptionFrame, malformedFrame } from './event-stream-frames.js';
 import { renderConverseResponse, renderConverseStreamEvents } from './render-bedrock-response.js';
+import { signatureMatches } from './verify-sigv4-signature.js';
 
 export interface BedrockSimulatorOptions extends SigV4Expectation {
-  /** The secret key the client signs with: it must never appear in a URL or a body. */
+  /**
+   * The secret key the client signs with. When given, every signature is recomputed with it and
+   * must match; and it must never appear in a URL or a body.
+   */
   secretAccessKey?: string;
 }
 
@@ -71,7 +75,7 @@ export function createBedrockHandler(
 ): VendorHandler {
   return {
     defaultStep: () => ({ kind: 'reply', reply: { text: 'Hello from the Bedrock simulator.' } }),
-    answerWithoutStep(exchange) {
+    async answerWithoutStep(exchange) {
       const { request } = exchange;
       const secrets = [options.secretAccessKey, options.sessionToken].filter((secret) => secret);
       const body =
@@ -94,6 +98,18 @@ export function createBedrockHandler(
       const problem = checkSigV4(request, options);
       if (problem) {
         sendException(exchange, 403, problem.name, problem.message);
+        return true;
+      }
+      if (
+        options.secretAccessKey &&
+        !(await signatureMatches(request, { ...options, secretAccessKey: options.secretAccessKey }))
+      ) {
+        sendException(
+          exchange,
+          403,
+          'InvalidSignatureException',
+          'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+        );
         return true;
       }
       if (!isRecord(request.body) || !Array.isArray(request.body['messages'])) {

@@ -14,3 +14,4 @@ export {
   renderConverseResponse,
   renderConverseStreamEvents,
 } from './render-bedrock-response.js';
+export { type SignatureCredentials, signatureMatches } from './verify-sigv4-signature.js';
