@@ -116,6 +116,19 @@ describe('generated catalog', () => {
     expect(getModel('openai/dall-e-3')).toBeUndefined();
   });
 
+  it("marks the models only OpenAI's Responses API serves (LiteLLM mode: responses)", () => {
+    for (const id of [
+      'openai/o3-pro',
+      'openai/gpt-5-pro',
+      'openai/gpt-5.1-codex',
+      'azure/o3-pro',
+    ]) {
+      expect(getModel(id)?.api, id).toBe('responses');
+    }
+    expect(getModel('openai/gpt-4.1-mini')?.api).toBeUndefined();
+    expect(getModel('openai/o3')?.api).toBeUndefined();
+  });
+
   it('makes Ollama models local and free, except its cloud-hosted tags', () => {
     expect(getModel('ollama/llama3')).toMatchObject({
       local: true,

@@ -255,3 +255,38 @@ describe('client.stream', () => {
     expect(error.message).toMatch(/ended before its final event/);
   });
 });
+
+describe('reasoning provider options in streams', () => {
+  it('merges the providerOptions of reasoning deltas per vendor onto their reasoning part', async () => {
+    const provider = createFakeProvider({
+      async *stream() {
+        yield {
+          type: 'reasoning-delta',
+          text: '',
+          newBlock: true,
+          providerOptions: { openai: { itemId: 'rs_1' } },
+        };
+        yield { type: 'reasoning-delta', text: 'Thinking.' };
+        yield {
+          type: 'reasoning-delta',
+          text: '',
+          providerOptions: { openai: { encryptedContent: 'gAAA' } },
+        };
+        yield { type: 'text-delta', text: 'Done.' };
+        yield {
+          type: 'finish',
+          finishReason: 'stop',
+          usage: createUsage({ inputTokens: 1, outputTokens: 2 }),
+        };
+      },
+    });
+    const client = createClient({ providers: [provider] });
+    const response = await client.stream({ model: 'openai/gpt-5-mini', messages }).finalResponse();
+    expect(response.content[0]).toEqual({
+      type: 'reasoning',
+      text: 'Thinking.',
+      providerOptions: { openai: { itemId: 'rs_1', encryptedContent: 'gAAA' } },
+    });
+    expect(response.reasoning).toBe('Thinking.');
+  });
+});

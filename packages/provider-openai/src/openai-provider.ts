@@ -1,5 +1,8 @@
-import type { ModelInfo, Provider } from '@stratum/core';
+import type { ModelInfo, Provider, ProviderRequest } from '@stratum/core';
 import { createOpenAICompatible } from './openai-compatible-provider.js';
+import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
+import { mapResponsesError } from './responses-map-error.js';
+import { createOpenAIResponses } from './responses-provider.js';
 
 export interface OpenAIProviderSettings {
   /** Default: the OPENAI_API_KEY environment variable, read at the first call. */
@@ -18,17 +21,24 @@ export interface OpenAIProviderSettings {
   name?: string;
   /** A fetch implementation (proxies, tests). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Which API to call: `chat` (Chat Completions) or `responses` (the Responses API). By default
+   * Chat Completions, except for the models only the Responses API serves (the catalog's
+   * `api: 'responses'`: o3-pro, gpt-5-pro, the codex models, …).
+   */
+  api?: 'responses' | 'chat';
 }
 
 /**
- * OpenAI's Chat Completions API on the official `openai` SDK.
- * https://platform.openai.com/docs/api-reference/chat
+ * OpenAI on the official `openai` SDK: Chat Completions
+ * (https://platform.openai.com/docs/api-reference/chat) or the Responses API
+ * (https://platform.openai.com/docs/api-reference/responses), per the `api` setting.
  */
 export function createOpenAI(settings: OpenAIProviderSettings = {}): Provider {
   const headers: Record<string, string> = {};
   if (settings.organization) headers['OpenAI-Organization'] = settings.organization;
   if (settings.project) headers['OpenAI-Project'] = settings.project;
-  return createOpenAICompatible({
+  const clientSettings: OpenAICompatibleSettings = {
     name: settings.name ?? 'openai',
     baseURL: settings.baseURL ?? 'https://api.openai.com/v1',
     apiKey: settings.apiKey,
@@ -40,7 +50,30 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): Provider {
     maxTokensParameter: 'max_completion_tokens',
     providerOptionsKey: 'openai',
     isReasoningModel: isOpenAIReasoningModel,
+    // Chat Completions bills the same account: an exhausted quota is as final there.
+    mapError: (error, context) => {
+      const mapped = mapResponsesError(error, {
+        provider: context.provider,
+        model: context.model,
+        signal: context.request.signal,
+      });
+      return mapped.vendorCode === 'insufficient_quota' ? mapped : undefined;
+    },
+  };
+  const chat = createOpenAICompatible(clientSettings);
+  const responses = createOpenAIResponses({
+    client: clientSettings,
+    isReasoningModel: isOpenAIReasoningModel,
   });
+  const apiFor = (request: ProviderRequest): Provider => {
+    const api = settings.api ?? (request.modelInfo?.api === 'responses' ? 'responses' : 'chat');
+    return api === 'responses' ? responses : chat;
+  };
+  return {
+    name: chat.name,
+    chat: (request) => apiFor(request).chat(request),
+    stream: (request) => apiFor(request).stream(request),
+  };
 }
 
 /**

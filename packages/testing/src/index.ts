@@ -1,5 +1,7 @@
 export * from './anthropic/index.js';
 export * from './azure/index.js';
+export * from './bedrock/index.js';
+export * from './cohere/index.js';
 export * from './deepseek/index.js';
 export * from './google/index.js';
 export * from './groq/index.js';
@@ -7,6 +9,7 @@ export * from './mistral/index.js';
 export * from './mock/index.js';
 export * from './ollama/index.js';
 export * from './openai/index.js';
+export * from './openai-responses/index.js';
 export * from './openrouter/index.js';
 export {
   type Exchange,

@@ -137,5 +137,6 @@ export function mapEntry(
   if (options.local) mapped.local = true;
   const deprecated = entry['deprecation_date'];
   if (typeof deprecated === 'string' && ISO_DATE.test(deprecated)) mapped.deprecated = deprecated;
+  if (entry['mode'] === 'responses') mapped.api = 'responses';
   return mapped;
 }

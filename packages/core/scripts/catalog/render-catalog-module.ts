@@ -33,6 +33,7 @@ export function renderEntryData(entry: CatalogEntry): string {
   parts.push(`caps: ${text(entry.caps)}`);
   if (entry.local) parts.push('local: true');
   if (entry.deprecated) parts.push(`deprecated: ${text(entry.deprecated)}`);
+  if (entry.api) parts.push(`api: ${text(entry.api)}`);
   return parts.join(', ');
 }
 

@@ -17,6 +17,8 @@ export interface CatalogEntry {
   caps: string;
   local?: true;
   deprecated?: string;
+  /** `responses`: only OpenAI's Responses API serves the model (LiteLLM's `mode: responses`). */
+  api?: 'responses';
 }
 
 /** Flag names used in `CatalogEntry.caps`, each mapped to its `ModelCapabilities` field. */
@@ -69,5 +71,6 @@ export function toModelInfo(entry: CatalogEntry): ModelInfo {
   if (entry.pricing) info.pricing = entry.pricing;
   if (entry.local) info.local = true;
   if (entry.deprecated) info.deprecationDate = entry.deprecated;
+  if (entry.api) info.api = entry.api;
   return info;
 }

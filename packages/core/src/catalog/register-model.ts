@@ -22,6 +22,8 @@ export interface RegisterModelInput {
   /** The vendor's name for the model, when it differs from the part after `provider/`. */
   name?: string;
   deprecationDate?: string;
+  /** `responses`: only OpenAI's Responses API serves the model. Omit it to keep the catalog's. */
+  api?: 'responses';
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*\/\S+$/i;
@@ -136,6 +138,8 @@ export function registerModel(input: RegisterModelInput): ModelInfo {
   if (local) model.local = true;
   const deprecationDate = input.deprecationDate ?? inherited?.deprecationDate;
   if (deprecationDate) model.deprecationDate = deprecationDate;
+  const api = input.api ?? inherited?.api;
+  if (api) model.api = api;
   setRegistered(model);
   return model;
 }

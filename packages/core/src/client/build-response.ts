@@ -106,6 +106,7 @@ export class ContentAccumulator {
     signature?: string;
     redactedData?: string;
     newBlock?: boolean;
+    providerOptions?: ProviderOptions;
   }): void {
     let last = this.content.at(-1);
     if (last?.type !== 'reasoning' || delta.newBlock) {
@@ -115,6 +116,13 @@ export class ContentAccumulator {
     last.text += delta.text;
     if (delta.signature) last.signature = (last.signature ?? '') + delta.signature;
     if (delta.redactedData) last.redactedData = (last.redactedData ?? '') + delta.redactedData;
+    if (delta.providerOptions) {
+      const merged: ProviderOptions = { ...last.providerOptions };
+      for (const [vendor, options] of Object.entries(delta.providerOptions)) {
+        merged[vendor] = { ...merged[vendor], ...options };
+      }
+      last.providerOptions = merged;
+    }
   }
 
   addToolCall(toolCall: ToolCall, providerOptions?: ProviderOptions): void {

@@ -51,6 +51,11 @@ export interface ModelInfo {
   /** Runs on the user's own hardware: its cost is a real $0. */
   local?: boolean;
   deprecationDate?: string;
+  /**
+   * `responses`: the vendor serves the model only through OpenAI's Responses API (o3-pro,
+   * gpt-5-pro, the codex models), so `@stratum/provider-openai` calls that API for it.
+   */
+  api?: 'responses';
   /** Where the entry came from. */
   source: 'catalog' | 'registered';
 }

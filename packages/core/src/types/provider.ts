@@ -46,6 +46,11 @@ export type ProviderStreamEvent =
       redactedData?: string;
       /** Starts a new reasoning block (Anthropic sends several, each with its own signature). */
       newBlock?: boolean;
+      /**
+       * Kept on the response's reasoning part, merged per vendor key: e.g. the Responses API's
+       * reasoning item id and `encrypted_content`, needed to send the reasoning back.
+       */
+      providerOptions?: ProviderOptions;
     }
   | ToolCallDeltaEvent
   | {

@@ -9,8 +9,11 @@ export { CONTRACT_API_KEY } from './contract-harness.js';
 export type { ContractSubject } from './contract-subject.js';
 export * from './request-summary.js';
 export { summarizeAnthropicRequest } from './summarize-anthropic-request.js';
+export { summarizeBedrockRequest } from './summarize-bedrock-request.js';
+export { summarizeCohereRequest } from './summarize-cohere-request.js';
 export { summarizeGoogleRequest } from './summarize-google-request.js';
 export { summarizeOpenAIRequest } from './summarize-openai-request.js';
+export { summarizeOpenAIResponsesRequest } from './summarize-openai-responses-request.js';
 
 /**
  * The contract every Stratum provider passes, run against its vendor simulator through the

@@ -50,3 +50,13 @@ export function textOf(value: unknown): string {
     )
     .join('');
 }
+
+/** JSON argument text parsed, or the text itself when it is not JSON. */
+export function parseJsonText(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

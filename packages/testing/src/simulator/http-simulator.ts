@@ -75,6 +75,7 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
       url: incoming.url ?? '/',
       headers,
       body: parseBody(text),
+      rawBody: text,
       receivedAt: Date.now(),
     };
     requests.push(request);

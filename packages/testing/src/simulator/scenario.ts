@@ -88,5 +88,7 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string>;
   body: unknown;
+  /** The body exactly as received, for checks over its bytes (request signatures). */
+  rawBody: string;
   receivedAt: number;
 }
