@@ -180,11 +180,6 @@ describe('validateChatRequest', () => {
       { ...base, tools: [weather], toolChoice: { type: 'tool', name: 'get_time' } },
       /toolChoice\.name is "get_time"; expected the name of one of the request's tools/,
     ],
-    [
-      "toolChoice 'required' without tools",
-      { ...base, toolChoice: 'required' },
-      /toolChoice is 'required' but the request has no tools/,
-    ],
     ['an unknown toolChoice', { ...base, toolChoice: 'always' }, /toolChoice is "always"/],
     [
       'a response schema with a bad type',

@@ -6,7 +6,7 @@ import * as v from 'valibot';
  * Objects are not strict: fields this version does not know pass through untouched.
  */
 
-const plainObject = v.custom<Record<string, unknown>>(
+export const plainObject = v.custom<Record<string, unknown>>(
   (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
   'an object',
 );
@@ -62,14 +62,15 @@ const toolCallPart = v.object({
 
 const textContent = v.union([v.string(), v.array(textPart)]);
 
-const message = v.variant('role', [
-  v.object({ role: v.literal('system'), content: textContent, providerOptions }),
-  v.object({
+/** One schema per role; the client picks it by `role`, so each message is checked once. */
+export const messageSchemas = {
+  system: v.object({ role: v.literal('system'), content: textContent, providerOptions }),
+  user: v.object({
     role: v.literal('user'),
     content: v.union([v.string(), v.array(v.variant('type', [textPart, imagePart, filePart]))]),
     providerOptions,
   }),
-  v.object({
+  assistant: v.object({
     role: v.literal('assistant'),
     content: v.union([
       v.string(),
@@ -77,7 +78,7 @@ const message = v.variant('role', [
     ]),
     providerOptions,
   }),
-  v.object({
+  tool: v.object({
     role: v.literal('tool'),
     toolCallId: nonEmptyString,
     toolName: v.optional(nonEmptyString),
@@ -85,7 +86,13 @@ const message = v.variant('role', [
     isError: v.optional(v.boolean()),
     providerOptions,
   }),
-]);
+};
+
+export type MessageRole = keyof typeof messageSchemas;
+
+export function isMessageRole(value: unknown): value is MessageRole {
+  return typeof value === 'string' && Object.hasOwn(messageSchemas, value);
+}
 
 /** OpenAI's rule for function names, which Anthropic and Gemini accept as well. */
 export const TOOL_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -135,7 +142,8 @@ const abortSignal = v.custom<AbortSignal>(
 
 export const chatRequestSchema = v.object({
   model: nonEmptyString,
-  messages: v.pipe(v.array(message), v.minLength(1)),
+  // Each message is checked by its role's schema, in validate-chat-request.ts.
+  messages: v.pipe(v.array(plainObject), v.minLength(1)),
   temperature: v.optional(v.pipe(finiteNumber, v.minValue(0), v.maxValue(2))),
   topP: v.optional(v.pipe(finiteNumber, v.minValue(0), v.maxValue(1))),
   maxOutputTokens: v.optional(v.pipe(wholeNumber, v.minValue(1))),

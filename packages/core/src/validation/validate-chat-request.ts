@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { InvalidRequestError } from '../errors/error-classes.js';
 import type { ChatRequest } from '../types/request.js';
-import { chatRequestSchema } from './chat-request-schema.js';
+import { chatRequestSchema, isMessageRole, messageSchemas } from './chat-request-schema.js';
 import { checkJsonSchema } from './check-json-schema.js';
 import { fixHintFor } from './fix-hints.js';
 
@@ -29,7 +29,43 @@ export function validateChatRequest(request: unknown): asserts request is ChatRe
       typeof model === 'string' ? model : undefined,
     );
   }
+  checkMessages(result.output.messages, typeof model === 'string' ? model : undefined);
   checkToolsAndSchemas(result.output);
+}
+
+/**
+ * Messages that passed once are not checked again: a conversation sends its history with every
+ * turn, as the same objects, so only the new messages cost anything.
+ */
+const checkedMessages = new WeakSet<object>();
+
+function checkMessages(messages: readonly object[], model: string | undefined): void {
+  for (const [index, message] of messages.entries()) {
+    if (checkedMessages.has(message)) continue;
+    const role: unknown = Reflect.get(message, 'role');
+    const at = messagePath(index, messages);
+    if (!isMessageRole(role)) {
+      const found = role === undefined ? 'is missing' : `is ${describeValue(role)}`;
+      throw invalid(
+        `Invalid request: messages[${index}].role ${found}; expected "system" | "user" | "assistant" | "tool". Fix: ${fixHintFor('role')}`,
+        model,
+      );
+    }
+    const result = v.safeParse(messageSchemas[role], message, { abortEarly: true });
+    if (!result.success) {
+      const located = innermost(result.issues[0]);
+      throw invalid(describeIssue({ ...located, path: [...at, ...located.path] }), model);
+    }
+    checkedMessages.add(message);
+  }
+}
+
+/** The path of `messages[index]`, for issues found inside that message. */
+function messagePath(index: number, messages: readonly object[]): IssuePath {
+  return [
+    { type: 'object', origin: 'value', input: {}, key: 'messages', value: messages },
+    { type: 'array', origin: 'value', input: messages, key: index, value: messages[index] },
+  ];
 }
 
 function invalid(message: string, model: string | undefined): InvalidRequestError {
@@ -58,12 +94,6 @@ function checkToolsAndSchemas(request: CheckedRequest): void {
         : `the request's tools are ${[...names.keys()].map((name) => `"${name}"`).join(', ')}`;
     throw invalid(
       `Invalid request: toolChoice.name is "${choice.name}"; expected the name of one of the request's tools, but ${defined}. Fix: add a tool named "${choice.name}" to tools, or name one of the defined tools.`,
-      model,
-    );
-  }
-  if (choice === 'required' && names.size === 0) {
-    throw invalid(
-      "Invalid request: toolChoice is 'required' but the request has no tools; expected at least one tool. Fix: pass tools, or leave toolChoice out.",
       model,
     );
   }
