@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CallContext,
   type ChatResponse,
   type ChatStream,
   ConfigurationError,
@@ -293,17 +294,11 @@ describe('the client validates before middleware and provider', () => {
   function setup() {
     const provider = createFakeProvider();
     let middlewareCalls = 0;
-    const counting: Middleware = {
-      name: 'counting',
-      chat: (context, next) => {
-        middlewareCalls += 1;
-        return next(context);
-      },
-      stream: (context, next) => {
-        middlewareCalls += 1;
-        return next(context);
-      },
+    const pass = <T>(context: CallContext, next: (context: CallContext) => T): T => {
+      middlewareCalls += 1;
+      return next(context);
     };
+    const counting: Middleware = { name: 'counting', chat: pass, stream: pass };
     const client: UntypedClient = createClient({ providers: [provider], middleware: [counting] });
     return { provider, client, middlewareCalls: () => middlewareCalls };
   }

@@ -1,4 +1,5 @@
 import {
+  type CallContext,
   type ChatResponse,
   type ChatStream,
   ConfigurationError,
@@ -126,17 +127,11 @@ for (const vendor of VENDORS) {
     beforeAll(async () => {
       simulator = await vendor.start();
       // Inside retry: counts every attempt the retry middleware lets through.
-      const countAttempts: Middleware = {
-        name: 'count-attempts',
-        chat: (context, next) => {
-          attempts += 1;
-          return next(context);
-        },
-        stream: (context, next) => {
-          attempts += 1;
-          return next(context);
-        },
+      const count = <T>(context: CallContext, next: (context: CallContext) => T): T => {
+        attempts += 1;
+        return next(context);
       };
+      const countAttempts: Middleware = { name: 'count-attempts', chat: count, stream: count };
       const sleep = async () => {
         retryWaits += 1;
       };
