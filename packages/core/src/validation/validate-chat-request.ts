@@ -21,15 +21,14 @@ export function validateChatRequest(request: unknown): asserts request is ChatRe
     );
   }
   const result = v.safeParse(chatRequestSchema, request, { abortEarly: true });
-  const model =
-    typeof Reflect.get(request, 'model') === 'string' ? Reflect.get(request, 'model') : undefined;
   if (!result.success) {
+    const model: unknown = Reflect.get(request, 'model');
     throw invalid(
       describeIssue(innermost(result.issues[0])),
       typeof model === 'string' ? model : undefined,
     );
   }
-  checkMessages(result.output.messages, typeof model === 'string' ? model : undefined);
+  checkMessages(result.output.messages, result.output.model);
   checkToolsAndSchemas(result.output);
 }
 
@@ -39,11 +38,10 @@ export function validateChatRequest(request: unknown): asserts request is ChatRe
  */
 const checkedMessages = new WeakSet<object>();
 
-function checkMessages(messages: readonly object[], model: string | undefined): void {
+function checkMessages(messages: readonly object[], model: string): void {
   for (const [index, message] of messages.entries()) {
     if (checkedMessages.has(message)) continue;
     const role: unknown = Reflect.get(message, 'role');
-    const at = messagePath(index, messages);
     if (!isMessageRole(role)) {
       const found = role === undefined ? 'is missing' : `is ${describeValue(role)}`;
       throw invalid(
@@ -54,7 +52,8 @@ function checkMessages(messages: readonly object[], model: string | undefined): 
     const result = v.safeParse(messageSchemas[role], message, { abortEarly: true });
     if (!result.success) {
       const located = innermost(result.issues[0]);
-      throw invalid(describeIssue({ ...located, path: [...at, ...located.path] }), model);
+      const path = [...messagePath(index, messages), ...located.path];
+      throw invalid(describeIssue({ ...located, path }), model);
     }
     checkedMessages.add(message);
   }
