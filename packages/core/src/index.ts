@@ -29,3 +29,4 @@ export { contentToParts, contentToText, findToolName } from './utils/content.js'
 export { type Emit, FusedStream, type StreamStage } from './utils/fused-stream.js';
 export { parseToolArguments, ToolCallAssembler } from './utils/tool-call-assembler.js';
 export { createUsage, type UsageParts } from './utils/usage.js';
+export { validateChatRequest } from './validation/validate-chat-request.js';

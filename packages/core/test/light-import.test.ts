@@ -67,13 +67,17 @@ function packagesOf(urls: readonly string[]): string[] {
 }
 
 describe('importing @stratum/core', () => {
-  it('loads no vendor SDK, no tokenizer: only its one small dependency', () => {
+  it('loads no vendor SDK, no tokenizer: only its small dependencies (model names, request validation)', () => {
     const { afterImport } = probe('@stratum/core');
     // The probe really saw core load from its sources (not a bundled dist, which would hide imports).
     expect(afterImport.filter((url) => url.includes('/packages/core/src/')).length).toBeGreaterThan(
       10,
     );
-    expect(packagesOf(afterImport)).toEqual(['fastest-levenshtein']);
+    expect(packagesOf(afterImport)).toEqual([
+      '@cfworker/json-schema',
+      'fastest-levenshtein',
+      'valibot',
+    ]);
   });
 
   it('loads gpt-tokenizer from @stratum/core/tokenizer only when a count is asked for', () => {

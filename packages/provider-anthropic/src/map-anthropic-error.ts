@@ -8,10 +8,12 @@ import {
 import {
   ConfigurationError,
   InvalidResponseError,
+  isNetworkFailure,
   mapHttpError,
   ProviderUnavailableError,
   StratumError,
   TimeoutError,
+  unexpectedError,
 } from '@stratum/core';
 
 /**
@@ -75,12 +77,14 @@ export function mapAnthropicError(error: unknown, model: string): unknown {
   if (error instanceof AnthropicError) {
     return new ConfigurationError(`The Anthropic SDK refused the call: ${error.message}`, where);
   }
-  if (error instanceof TypeError) {
+  if (isNetworkFailure(error)) {
     // undici's "terminated": the server closed the connection in the middle of the answer.
     return new ProviderUnavailableError(
-      `The connection to Anthropic broke before the answer was complete (${error.message}). Retry the call.`,
+      `The connection to Anthropic broke before the answer was complete (${error instanceof Error ? error.message : String(error)}). Retry the call.`,
       where,
     );
   }
-  return error;
+  // An abort is classified by core, which knows whether the caller's signal or a timeout fired.
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  return unexpectedError(error, { provider: 'anthropic', model });
 }

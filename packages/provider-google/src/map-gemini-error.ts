@@ -2,12 +2,14 @@ import { ApiError } from '@google/genai';
 import {
   AuthenticationError,
   InvalidResponseError,
+  isNetworkFailure,
   mapHttpError,
   ProviderUnavailableError,
   RateLimitError,
   redactSecrets,
   StratumError,
   TimeoutError,
+  unexpectedError,
 } from '@stratum/core';
 
 /**
@@ -22,7 +24,8 @@ import {
  * - 504 / `DEADLINE_EXCEEDED` → TimeoutError.
  * - Everything else through core's `mapHttpError`.
  * - Unreadable bodies or stream chunks → InvalidResponseError; network failures →
- *   ProviderUnavailableError. An abort passes through untouched for core to classify.
+ *   ProviderUnavailableError; any other error (a bug) is a non-retryable StratumError that says
+ *   so. An abort passes through untouched for core to classify.
  */
 export interface GeminiErrorContext {
   provider: string;
@@ -130,6 +133,9 @@ export function mapGeminiError(error: unknown, context: GeminiErrorContext): unk
       `${where} sent a response that is not valid JSON (${message.slice(0, 200)}). Retry the call.`,
       base,
     );
+  }
+  if (!isNetworkFailure(error)) {
+    return unexpectedError(error, { provider: context.provider, model: context.model });
   }
   const cause =
     error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';

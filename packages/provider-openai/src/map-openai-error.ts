@@ -2,11 +2,13 @@ import {
   AbortError,
   abortErrorFor,
   InvalidResponseError,
+  isNetworkFailure,
   mapHttpError,
   ProviderUnavailableError,
   redactSecrets,
   StratumError,
   TimeoutError,
+  unexpectedError,
 } from '@stratum/core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
@@ -68,10 +70,14 @@ export function mapOpenAIError(error: unknown, context: OpenAIErrorContext): Str
       { provider, model, cause: error },
     );
   }
-  return new ProviderUnavailableError(
-    `The call to ${provider} (${model}) failed: ${scrub(describe(error), context)}. Retry, or check the network and the baseURL.`,
-    { provider, model, cause: error },
-  );
+  if (isNetworkFailure(error)) {
+    // undici's `terminated` when a stream is cut: the SDK does not wrap it in APIConnectionError.
+    return new ProviderUnavailableError(
+      `The connection to ${provider} (${model}) failed: ${scrub(describe(error), context)}. Retry, or check the network and the baseURL.`,
+      { provider, model, cause: error },
+    );
+  }
+  return unexpectedError(error, { provider, model });
 }
 
 /**

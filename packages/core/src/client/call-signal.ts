@@ -4,7 +4,9 @@ import {
   ProviderUnavailableError,
   TimeoutError,
 } from '../errors/error-classes.js';
+import { isNetworkFailure } from '../errors/is-network-failure.js';
 import { StratumError } from '../errors/stratum-error.js';
+import { unexpectedError } from '../errors/unexpected-error.js';
 import type { ResolvedModel } from './middleware.js';
 
 export interface CallSignal {
@@ -67,12 +69,14 @@ export function createCallSignal(
         });
       }
       if (StratumError.is(error)) return error;
+      const where = { provider: model.provider, model: model.name };
+      // Only the network failing is an outage; anything else a provider let through is a bug.
+      if (!isNetworkFailure(error)) return unexpectedError(error, where);
       const message = error instanceof Error ? error.message : String(error);
-      return new ProviderUnavailableError(`The call to ${model.id} failed: ${message}`, {
-        provider: model.provider,
-        model: model.name,
-        cause: error,
-      });
+      return new ProviderUnavailableError(
+        `The call to ${model.id} failed on the network (${message}). Check the network and the provider's baseURL, then retry.`,
+        { ...where, cause: error },
+      );
     },
     dispose() {
       if (timer !== undefined) clearTimeout(timer);

@@ -6,6 +6,8 @@ import type { ChatRequest } from '../types/request.js';
 import type { ChatResponse } from '../types/response.js';
 import type { StreamEvent } from '../types/stream.js';
 import { FusedStream } from '../utils/fused-stream.js';
+import { validateChatRequest } from '../validation/validate-chat-request.js';
+import { validateClientOptions } from '../validation/validate-client-options.js';
 import { assembleStream } from './assemble-stream.js';
 import { buildResponse } from './build-response.js';
 import { createCallSignal } from './call-signal.js';
@@ -36,6 +38,7 @@ export interface Client {
 }
 
 export function createClient(options: ClientOptions): Client {
+  validateClientOptions(options);
   const providers = new Map<string, Provider>();
   const list = Array.isArray(options.providers)
     ? options.providers
@@ -79,8 +82,12 @@ export function createClient(options: ClientOptions): Client {
   const chat = composeChat(middleware, (context) => callChat(providers, context));
   const stream = composeStream(middleware, (context) => callStream(providers, context));
 
-  const contextFor = (request: ChatRequest): CallContext =>
-    createCallContext(request, resolve(request.model), resolve);
+  // Validation runs before resolution and middleware: a malformed request never reaches a
+  // retry loop or the network.
+  const contextFor = (request: ChatRequest): CallContext => {
+    validateChatRequest(request);
+    return createCallContext(request, resolve(request.model), resolve);
+  };
 
   return {
     providers,

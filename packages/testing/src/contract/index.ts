@@ -5,6 +5,7 @@ import { useContractHarness } from './contract-harness.js';
 import type { ContractSubject } from './contract-subject.js';
 import { describeToolsContract } from './contract-tools.js';
 
+export { describeErrorMappingContract } from './contract-error-mapping.js';
 export { CONTRACT_API_KEY } from './contract-harness.js';
 export type { ContractSubject } from './contract-subject.js';
 export * from './request-summary.js';
