@@ -58,7 +58,9 @@ interface PreparedRoute {
   name: string;
   options: RouteOptions;
   candidates: Candidate[];
-  tiers: number[][] | undefined;
+  /** Tier of each candidate (by index) for threshold routing; -1 outside every tier. */
+  tierOf: number[] | undefined;
+  tierCount: number;
   shareCutoffs: ShareCutoffs | undefined;
   roundRobin: number;
 }
@@ -426,7 +428,19 @@ function prepareRoute(name: string, route: RouteOptions, options: RouterOptions)
       );
     }
   }
-  return { name, options: route, candidates, tiers, shareCutoffs, roundRobin: 0 };
+  const tierOf = tiers ? candidates.map(() => -1) : undefined;
+  for (const [tier, members] of (tiers ?? []).entries()) {
+    for (const index of members) if (tierOf?.[index] === -1) tierOf[index] = tier;
+  }
+  return {
+    name,
+    options: route,
+    candidates,
+    tierOf,
+    tierCount: tiers?.length ?? 0,
+    shareCutoffs,
+    roundRobin: 0,
+  };
 }
 
 function toRoutable(
@@ -462,26 +476,29 @@ function chooseTier(
   kept: readonly { candidate: Candidate; routable: RoutableCandidate; index: number }[],
   complexity: number,
 ): { chosen: number; threshold: number | undefined; tier: number } {
-  const tiers = route.tiers ?? [];
+  const tierOf = route.tierOf ?? [];
+  const tierCount = route.tierCount;
   const cutoffs = route.shareCutoffs?.current() ?? route.options.threshold?.cutoffs ?? [];
   route.shareCutoffs?.observe(complexity);
   const wanted = tierFor(complexity, cutoffs);
+  const threshold = wanted > 0 ? cutoffs[wanted - 1] : cutoffs[0];
   // The wanted tier first, then stronger tiers, then weaker ones: never silently downgrade first.
   const order = [wanted];
-  for (let tier = wanted + 1; tier < tiers.length; tier += 1) order.push(tier);
+  for (let tier = wanted + 1; tier < tierCount; tier += 1) order.push(tier);
   for (let tier = wanted - 1; tier >= 0; tier -= 1) order.push(tier);
   for (const tier of order) {
-    const members = kept
-      .map((entry, position) => ({ entry, position }))
-      .filter(({ entry }) => tiers[tier]?.includes(entry.index));
-    if (members.length === 0) continue;
-    let best = members[0]!;
-    for (const member of members) {
-      const cost = member.entry.routable.estimatedCostUsd ?? Number.POSITIVE_INFINITY;
-      if (cost < (best.entry.routable.estimatedCostUsd ?? Number.POSITIVE_INFINITY)) best = member;
+    let best = -1;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (let position = 0; position < kept.length; position += 1) {
+      const entry = kept[position]!;
+      if (tierOf[entry.index] !== tier) continue;
+      const cost = entry.routable.estimatedCostUsd ?? Number.POSITIVE_INFINITY;
+      if (best < 0 || cost < bestCost) {
+        best = position;
+        bestCost = cost;
+      }
     }
-    const threshold = wanted > 0 ? cutoffs[wanted - 1] : cutoffs[0];
-    return { chosen: best.position, threshold, tier };
+    if (best >= 0) return { chosen: best, threshold, tier };
   }
-  return { chosen: 0, threshold: cutoffs[0], tier: 0 };
+  return { chosen: 0, threshold, tier: 0 };
 }
