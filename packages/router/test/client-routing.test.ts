@@ -109,6 +109,41 @@ describe('routes as model ids through the client', () => {
     expect(backup.calls).toHaveLength(0);
   });
 
+  it('fails a stream over before its first event, never after text was delivered', async () => {
+    const primary = createMockProvider({ name: 'acme', responses: { error: { status: 503 } } });
+    const backup = createMockProvider({ name: 'backup', responses: { text: 'backup stream' } });
+    const router = createRouter({
+      routes: {
+        auto: {
+          candidates: [
+            {
+              model: 'acme/mid',
+              deployments: [{ model: 'acme/mid' }, { model: 'backup/mid', weight: 0 }],
+            },
+          ],
+        },
+      },
+    });
+    const client = createClient({ providers: [primary, backup], middleware: [router] });
+    const stream = client.stream(userRequest('hi'));
+    let text = '';
+    for await (const delta of stream.textStream) text += delta;
+    expect(text).toBe('backup stream');
+    expect(routingDecisionOf(await stream.finalResponse())?.failovers).toHaveLength(1);
+
+    primary.reset({ error: { status: 503 }, text: 'partial answer', afterChunks: 1 });
+    backup.reset();
+    const cut = client.stream(userRequest('hi'));
+    await expect(
+      (async () => {
+        for await (const _ of cut.textStream) {
+          // drain
+        }
+      })(),
+    ).rejects.toMatchObject({ code: 'provider_unavailable' });
+    expect(backup.calls).toHaveLength(0);
+  });
+
   it('moves to another deployment once one has used its requests per minute', async () => {
     const acme = createMockProvider({ name: 'acme', responses: { text: 'a' } });
     const backup = createMockProvider({ name: 'backup', responses: { text: 'b' } });

@@ -33,6 +33,9 @@ export const DENSE_FEATURE_NAMES = [
   'negation-cues',
   'numeric-choice-share',
   'log-mean-word-rank',
+  'choices-times-numbers',
+  'log-longest-choice',
+  'choices-times-words',
 ] as const;
 
 export const DENSE_FEATURE_COUNT = DENSE_FEATURE_NAMES.length;
@@ -97,6 +100,7 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   const distinctNumbers = new Set<number>();
   let choices = 0;
   let choiceLength = 0;
+  let longestChoice = 0;
   let numericChoices = 0;
   let firstChoiceAt = -1;
   let ngramCount = 0;
@@ -131,6 +135,7 @@ export function extractPromptFeatures(text: string): PromptFeatures {
           lineEnd += 1;
         }
         choiceLength += lineEnd - choiceEnd;
+        if (lineEnd - choiceEnd > longestChoice) longestChoice = lineEnd - choiceEnd;
         if (hasDigit) numericChoices += 1;
         if (firstChoiceAt < 0) firstChoiceAt = index;
       }
@@ -224,6 +229,9 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   dense[18] = Math.log1p(negations);
   dense[19] = choices > 0 ? numericChoices / choices : 0;
   dense[20] = words > 0 ? rareWords / words : 0;
+  dense[21] = hasChoices ? Math.log1p(numbers) : 0;
+  dense[22] = hasChoices ? Math.log1p(longestChoice) : 0;
+  dense[23] = hasChoices ? Math.log1p(words) : 0;
   return { dense, ngrams: scratchNgrams, ngramCount, ngramSigns: scratchSigns };
 }
 
