@@ -1,68 +1,38 @@
 import {
   type CallContext,
   type ChatRequest,
-  type ChatResponse,
   ConfigurationError,
-  getModel,
-  listModels,
   type Middleware,
-  type ModelInfo,
   type ResolvedModel,
   StratumError,
   type StreamEvent,
 } from '@stratum/core';
+import { chooseTier } from './choose-tier.js';
 import type { ComplexityModel } from './complexity/complexity-model.js';
 import { scoreText } from './complexity/complexity-model.js';
 import { DEFAULT_COMPLEXITY_MODEL } from './complexity/default-complexity-model.js';
-import { type BalanceMode, DeploymentState, orderDeployments } from './deployment-pool.js';
-import { estimateCallCost, outputTokensFor } from './estimate-cost.js';
+import { type BalanceMode, type DeploymentState, orderDeployments } from './deployment-pool.js';
+import { outputTokensFor } from './estimate-cost.js';
 import { dropReason } from './filter-candidates.js';
 import { NoRouteCandidateError } from './no-route-error.js';
-import { QUALITY_TABLE } from './quality-table.js';
-import { profileRequest, type RequestProfile } from './request-profile.js';
+import { type Candidate, type PreparedRoute, prepareRoute, toRoutable } from './prepare-route.js';
+import { profileRequest } from './request-profile.js';
 import type {
-  CandidateOptions,
   CandidateScore,
   DroppedCandidate,
   RoutableCandidate,
-  RouteOptions,
   RouterOptions,
   RoutingDecision,
 } from './router-types.js';
+import { ROUTING_DECISION, withDecision } from './routing-decision.js';
 import { balancedScorer, indexOfBest, pickByWeight, SCORERS } from './strategies.js';
-import { ShareCutoffs, tierFor } from './threshold-tiers.js';
 
-/** Latency assumed for a model the health snapshot has no measurement of yet. */
-export const DEFAULT_LATENCY_PRIOR_MS = 1_000;
 /** Metadata key naming the model for the `manual` strategy. */
 export const MANUAL_MODEL_KEY = 'routerModel';
-/** Where the decision is kept in `CallContext.state`, for logging and tracing middleware. */
-export const ROUTING_DECISION = Symbol.for('@stratum/router/decision');
-
 export interface Router extends Middleware {
   /** Decides without calling anything. Throws `NoRouteCandidateError` when nothing fits. */
   decide(request: ChatRequest): RoutingDecision;
   readonly routes: readonly string[];
-}
-
-interface Candidate {
-  model: string;
-  info: ModelInfo | undefined;
-  quality: number | undefined;
-  weight: number;
-  deployments: DeploymentState[];
-  inFlight: number;
-}
-
-interface PreparedRoute {
-  name: string;
-  options: RouteOptions;
-  candidates: Candidate[];
-  /** Tier of each candidate (by index) for threshold routing; -1 outside every tier. */
-  tierOf: number[] | undefined;
-  tierCount: number;
-  shareCutoffs: ShareCutoffs | undefined;
-  roundRobin: number;
 }
 
 interface Plan {
@@ -343,162 +313,10 @@ function endAttempt(planned: Plan, deployment: DeploymentState): void {
   planned.candidate.inFlight -= 1;
 }
 
-/** A response with the decision that produced it. */
-export type RoutedChatResponse = ChatResponse & { routing: RoutingDecision };
-
-function withDecision(response: ChatResponse, decision: RoutingDecision): RoutedChatResponse {
-  return { ...response, routing: decision };
-}
-
-/** The routing decision behind a response, when a router made one. */
-export function routingDecisionOf(response: ChatResponse): RoutingDecision | undefined {
-  return 'routing' in response && isRoutingDecision(response.routing)
-    ? response.routing
-    : undefined;
-}
-
-/** Whether a value (from `CallContext.state` or a response) is a routing decision. */
-export function isRoutingDecision(value: unknown): value is RoutingDecision {
-  return typeof value === 'object' && value !== null && 'route' in value && 'strategy' in value;
-}
-
 function isAvailabilityError(error: unknown): boolean {
   return StratumError.is(error) && AVAILABILITY_ERRORS.has(error.code);
 }
 
 function errorCode(error: unknown): string {
   return StratumError.is(error) ? error.code : 'unknown';
-}
-
-function prepareRoute(name: string, route: RouteOptions, options: RouterOptions): PreparedRoute {
-  const specs = route.candidates ?? [];
-  const list: CandidateOptions[] = Array.isArray(specs)
-    ? specs.map((spec) => (typeof spec === 'string' ? { model: spec } : spec))
-    : listModels(specs)
-        .filter((model) => !specs.providers || specs.providers.includes(model.provider))
-        .map((model) => ({ model: model.id }));
-  const candidates: Candidate[] = list.map((spec) => {
-    const info = getModel(spec.model);
-    return {
-      model: spec.model,
-      info,
-      quality: spec.quality ?? options.quality?.[spec.model] ?? QUALITY_TABLE[spec.model]?.score,
-      weight: spec.weight ?? 1,
-      deployments: (spec.deployments ?? [{ model: spec.model }]).map(
-        (deployment) => new DeploymentState(deployment),
-      ),
-      inFlight: 0,
-    };
-  });
-  if (candidates.length === 0) {
-    throw new ConfigurationError(
-      `Route "${name}" has no candidates: list models in candidates, or pass a catalog filter that matches some.`,
-    );
-  }
-  let tiers: number[][] | undefined;
-  let shareCutoffs: ShareCutoffs | undefined;
-  if (route.strategy === 'threshold') {
-    const threshold = route.threshold;
-    if (!threshold || threshold.tiers.length < 2) {
-      throw new ConfigurationError(
-        `Route "${name}" uses threshold routing: set threshold.tiers to two or more tiers, weakest first.`,
-      );
-    }
-    tiers = threshold.tiers.map((tier) =>
-      (typeof tier === 'string' ? [tier] : tier).map((model) => {
-        const index = candidates.findIndex((candidate) => candidate.model === model);
-        if (index < 0)
-          throw new ConfigurationError(
-            `Route "${name}": tier model "${model}" is not one of its candidates.`,
-          );
-        return index;
-      }),
-    );
-    const wanted = threshold.tiers.length - 1;
-    if (threshold.shares) {
-      if (threshold.shares.length !== threshold.tiers.length) {
-        throw new ConfigurationError(
-          `Route "${name}": threshold.shares needs one share per tier (${threshold.tiers.length}).`,
-        );
-      }
-      shareCutoffs = new ShareCutoffs(threshold.shares);
-    } else if (threshold.cutoffs?.length !== wanted) {
-      throw new ConfigurationError(
-        `Route "${name}": threshold.cutoffs needs ${wanted} ascending numbers in [0, 1], or set threshold.shares.`,
-      );
-    }
-  }
-  const tierOf = tiers ? candidates.map(() => -1) : undefined;
-  for (const [tier, members] of (tiers ?? []).entries()) {
-    for (const index of members) if (tierOf?.[index] === -1) tierOf[index] = tier;
-  }
-  return {
-    name,
-    options: route,
-    candidates,
-    tierOf,
-    tierCount: tiers?.length ?? 0,
-    shareCutoffs,
-    roundRobin: 0,
-  };
-}
-
-function toRoutable(
-  candidate: Candidate,
-  profile: RequestProfile,
-  health: ReturnType<NonNullable<RouterOptions['health']>['snapshot']> | undefined,
-  options: RouterOptions,
-): RoutableCandidate {
-  const entry = health?.models[candidate.model];
-  const measured = entry?.latencyMs?.p50;
-  let inFlight = candidate.inFlight;
-  for (const deployment of candidate.deployments) {
-    inFlight = Math.max(inFlight, health?.models[deployment.model]?.inFlight ?? 0);
-  }
-  return {
-    model: candidate.model,
-    info: candidate.info,
-    estimatedCostUsd: estimateCallCost(
-      candidate.info,
-      profile.estimatedPromptTokens,
-      outputTokensFor(candidate.info, profile.requestedOutputTokens),
-    ),
-    quality: candidate.quality,
-    latencyMs: measured ?? options.latencyPriorMs?.[candidate.model] ?? DEFAULT_LATENCY_PRIOR_MS,
-    latencyMeasured: measured !== undefined,
-    inFlight,
-    weight: candidate.weight,
-  };
-}
-
-function chooseTier(
-  route: PreparedRoute,
-  kept: readonly { candidate: Candidate; routable: RoutableCandidate; index: number }[],
-  complexity: number,
-): { chosen: number; threshold: number | undefined; tier: number } {
-  const tierOf = route.tierOf ?? [];
-  const tierCount = route.tierCount;
-  const cutoffs = route.shareCutoffs?.current() ?? route.options.threshold?.cutoffs ?? [];
-  route.shareCutoffs?.observe(complexity);
-  const wanted = tierFor(complexity, cutoffs);
-  const threshold = wanted > 0 ? cutoffs[wanted - 1] : cutoffs[0];
-  // The wanted tier first, then stronger tiers, then weaker ones: never silently downgrade first.
-  const order = [wanted];
-  for (let tier = wanted + 1; tier < tierCount; tier += 1) order.push(tier);
-  for (let tier = wanted - 1; tier >= 0; tier -= 1) order.push(tier);
-  for (const tier of order) {
-    let best = -1;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (let position = 0; position < kept.length; position += 1) {
-      const entry = kept[position]!;
-      if (tierOf[entry.index] !== tier) continue;
-      const cost = entry.routable.estimatedCostUsd ?? Number.POSITIVE_INFINITY;
-      if (best < 0 || cost < bestCost) {
-        best = position;
-        bestCost = cost;
-      }
-    }
-    if (best >= 0) return { chosen: best, threshold, tier };
-  }
-  return { chosen: 0, threshold, tier: 0 };
 }

@@ -11,16 +11,7 @@ export {
   fitComplexity,
 } from './complexity/fit-complexity.js';
 export { scoreComplexity } from './complexity/score-complexity.js';
-export {
-  createRouter,
-  DEFAULT_LATENCY_PRIOR_MS,
-  isRoutingDecision,
-  MANUAL_MODEL_KEY,
-  ROUTING_DECISION,
-  type RoutedChatResponse,
-  type Router,
-  routingDecisionOf,
-} from './create-router.js';
+export { createRouter, MANUAL_MODEL_KEY, type Router } from './create-router.js';
 export { DEFAULT_OUTPUT_TOKENS, estimateCallCost } from './estimate-cost.js';
 export type {
   BreakerState,
@@ -30,6 +21,7 @@ export type {
   RouterHealthSource,
 } from './health-snapshot.js';
 export { NoRouteCandidateError } from './no-route-error.js';
+export { DEFAULT_LATENCY_PRIOR_MS } from './prepare-route.js';
 export { QUALITY_TABLE, QUALITY_TABLE_SOURCE, type QualityRow } from './quality-table.js';
 export {
   CHARACTERS_PER_TOKEN,
@@ -55,3 +47,9 @@ export type {
   StrategyName,
   ThresholdOptions,
 } from './router-types.js';
+export {
+  isRoutingDecision,
+  ROUTING_DECISION,
+  type RoutedChatResponse,
+  routingDecisionOf,
+} from './routing-decision.js';
