@@ -127,4 +127,22 @@ describe('filters inferred from the request', () => {
     expect(error.message).toContain('acme/tiny: the request has tools');
     expect(error.message).toContain('acme/mid: input price $1/M exceeds maxInputPrice $0.5/M');
   });
+
+  it('takes candidates from a catalog filter', () => {
+    const router = createRouter({
+      routes: {
+        auto: {
+          candidates: { catalog: true, providers: ['acme'], priced: true },
+          strategy: 'cost',
+        },
+      },
+    });
+    const decision = router.decide({ ...userRequest('hi'), tools: [weatherTool] });
+    expect(decision.candidates.map((candidate) => candidate.model).sort()).toEqual([
+      'acme/large',
+      'acme/mid',
+    ]);
+    expect(decision.dropped.map((entry) => entry.model)).toEqual(['acme/tiny']);
+    expect(decision.model).toBe('acme/mid');
+  });
 });
