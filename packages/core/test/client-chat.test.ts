@@ -223,3 +223,36 @@ describe('client.chat', () => {
     );
   });
 });
+
+describe('middleware that claims model ids', () => {
+  it('starts the call with the claimed resolution, and leaves other ids to the client', async () => {
+    const seen: string[] = [];
+    const provider = createFakeProvider({
+      name: 'fake',
+      async chat(request) {
+        seen.push(request.model);
+        return textResult('ok');
+      },
+    });
+    const claimer: Middleware = {
+      name: 'claimer',
+      claimModel: (id) =>
+        id === 'my-route'
+          ? { id: 'route/my-route', provider: 'route', name: id, info: undefined }
+          : undefined,
+      chat(context, next) {
+        if (context.model.provider !== 'route') return next(context);
+        return next({
+          ...context,
+          request: { ...context.request, model: 'fake/picked' },
+          model: context.resolveModel('fake/picked'),
+        });
+      },
+    };
+    const client = createClient({ providers: [provider], middleware: [claimer] });
+    expect(client.resolveModel('my-route').id).toBe('route/my-route');
+    expect((await client.chat({ model: 'my-route', messages })).modelId).toBe('fake/picked');
+    expect((await client.chat({ model: 'fake/direct', messages })).modelId).toBe('fake/direct');
+    expect(seen).toEqual(['picked', 'direct']);
+  });
+});

@@ -62,6 +62,7 @@ export function createClient(options: ClientOptions): Client {
     );
   }
   const aliases = options.aliases ?? {};
+  const claimers = (options.middleware ?? []).filter((layer) => layer.claimModel !== undefined);
   // Resolution is pure for a given registry state, and runs on every call: cache it.
   const resolved = new Map<string, ResolvedModel>();
   let resolvedVersion = registryVersion();
@@ -73,6 +74,11 @@ export function createClient(options: ClientOptions): Client {
     }
     let model = resolved.get(id);
     if (!model) {
+      for (const layer of claimers) {
+        const claimed = layer.claimModel?.(id);
+        // Claims are not cached: a router may add or drop routes at run time.
+        if (claimed) return claimed;
+      }
       model = resolveModel(id, { providers, aliases });
       if (resolved.size < MAX_CACHED_RESOLUTIONS) resolved.set(id, model);
     }

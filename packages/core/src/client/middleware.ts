@@ -39,6 +39,12 @@ export type StreamNext = (context: CallContext) => AsyncIterable<StreamEvent>;
  */
 export interface Middleware {
   readonly name: string;
+  /**
+   * Claims a model id the client would not resolve itself, such as a router's route names
+   * (`auto`): returns the stand-in resolution the call starts with, or `undefined` to leave the id
+   * to the client. A middleware that claims an id replaces `context.model` before calling `next`.
+   */
+  claimModel?(id: string): ResolvedModel | undefined;
   chat?(context: CallContext, next: ChatNext): Promise<ChatResponse>;
   stream?(context: CallContext, next: StreamNext): AsyncIterable<StreamEvent>;
 }
