@@ -80,7 +80,9 @@ export function querySqlite(database: DatabaseSync, query: ResolvedQuery): Usage
   const where = filterSql(query.filter, source);
   const groupPrefix = selectColumns.length > 0 ? `${selectColumns.join(', ')}, ` : '';
   const groupSuffix = groupColumns.length > 0 ? `${groupColumns.join(', ')}, ` : '';
-  const from = `FROM json_each(?) AS b JOIN ${source.table} ON ${source.timeColumn} >= (b.value ->> 1) AND ${source.timeColumn} < (b.value ->> 2)`;
+  const fromTable = (table: string) =>
+    `FROM json_each(?) AS b JOIN ${table} ON ${source.timeColumn} >= (b.value ->> 1) AND ${source.timeColumn} < (b.value ->> 2)`;
+  const from = fromTable(source.table);
   const errorColumn = source === ROLLUP ? 'error_class' : `coalesce(error_class, '')`;
   const totals = database.prepare(`
     SELECT ${groupPrefix}${errorColumn} AS error_class, ${source.count} AS calls,
@@ -139,7 +141,7 @@ export function querySqlite(database: DatabaseSync, query: ResolvedQuery): Usage
 
   const latency = database.prepare(`
     SELECT ${groupPrefix}${source.bin} AS bin, ${source.count} AS calls
-    ${from} ${where.sql}
+    ${fromTable(source.latencyTable)} ${where.sql}
     GROUP BY ${groupSuffix}${source.bin}`);
   for (const row of latency.all(...groupParameters, parameters[0] ?? null, ...where.parameters)) {
     groupFor(row).addBin(integer(row, 'bin'), integer(row, 'calls'));
