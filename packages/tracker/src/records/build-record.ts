@@ -49,6 +49,7 @@ export function buildRecord(
     operation: start.operation,
     requestedModel: start.requestedModel,
     model: response?.modelId ?? context.model.id,
+    responseId: response?.id || undefined,
     responseModel: response?.model || undefined,
     provider: response?.provider ?? context.model.provider,
     attempts: retry?.attempts ?? context.attempt,

@@ -11,6 +11,8 @@ export interface CallRecord {
   requestedModel: string;
   /** The catalog id of the model that answered (`provider/model`). */
   model: string;
+  /** The vendor's id of the response, to match against its bill and logs. */
+  responseId: string | undefined;
   /** The model name the vendor reported, when it answered. */
   responseModel: string | undefined;
   provider: string;

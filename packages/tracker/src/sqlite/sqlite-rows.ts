@@ -46,6 +46,7 @@ export function rowToRecord(row: Row): CallRecord {
     operation,
     requestedModel: text(row, 'requested_model') ?? '',
     model: text(row, 'model') ?? '',
+    responseId: text(row, 'response_id'),
     responseModel: text(row, 'response_model'),
     provider: text(row, 'provider') ?? '',
     attempts: integer(row, 'attempts'),

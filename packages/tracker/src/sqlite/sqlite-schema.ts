@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS calls (
   operation TEXT NOT NULL,
   requested_model TEXT NOT NULL,
   model TEXT NOT NULL,
+  response_id TEXT,
   response_model TEXT,
   provider TEXT NOT NULL,
   attempts INTEGER NOT NULL,

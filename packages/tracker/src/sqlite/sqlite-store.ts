@@ -39,12 +39,12 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): RecordStore
   database.exec(`PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.exec(SCHEMA);
   const insert = database.prepare(`
-    INSERT INTO calls (id, time, hour, operation, requested_model, model, response_model,
+    INSERT INTO calls (id, time, hour, operation, requested_model, model, response_id, response_model,
       provider, attempts, tags, input_tokens, cache_read_tokens, cache_write_tokens,
       output_tokens, reasoning_tokens, cost_input, cost_cache_read, cost_cache_write,
       cost_output, cost_reasoning, cost_total, priced, latency_ms, latency_bin,
       time_to_first_token_ms, finish_reason, error_class, cache_hit, estimated)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const write = (record: CallRecord): void => {
     insert.run(
       record.id,
@@ -53,6 +53,7 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): RecordStore
       record.operation,
       record.requestedModel,
       record.model,
+      record.responseId ?? null,
       record.responseModel ?? null,
       record.provider,
       record.attempts,

@@ -43,6 +43,7 @@ export function* syntheticRecords(
       operation: index % 3 === 0 ? 'stream' : 'chat',
       requestedModel: model,
       model,
+      responseId: `response-${index}`,
       responseModel: model,
       provider,
       attempts: 1,
