@@ -20,7 +20,8 @@ export class GroupTotals {
   costOutput = 0n;
   costReasoning = 0n;
   latencySum = 0;
-  readonly bins = new Map<number, number>();
+  /** Latency bin → calls, as a dense array: bins are small whole numbers. */
+  readonly bins: number[] = [];
 
   constructor(readonly key: Partial<Record<GroupBy, string>>) {}
 
@@ -48,7 +49,7 @@ export class GroupTotals {
   }
 
   addBin(bin: number, count: number): void {
-    this.bins.set(bin, (this.bins.get(bin) ?? 0) + count);
+    this.bins[bin] = (this.bins[bin] ?? 0) + count;
   }
 
   toGroup(): UsageGroup {

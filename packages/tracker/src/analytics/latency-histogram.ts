@@ -19,15 +19,15 @@ function binValue(bin: number): number {
   return (2 * GAMMA ** bin) / (GAMMA + 1);
 }
 
-/** The `q` quantile (0 to 1) of the latencies counted in `bins` (bin → count). */
-export function quantileOf(bins: ReadonlyMap<number, number>, q: number): number {
+/** The `q` quantile (0 to 1) of the latencies counted in `bins` (index: bin, value: count). */
+export function quantileOf(bins: readonly (number | undefined)[], q: number): number {
   let total = 0;
-  for (const count of bins.values()) total += count;
+  for (const count of bins) total += count ?? 0;
   if (total === 0) return 0;
   const rank = q * (total - 1);
   let seen = 0;
-  for (const bin of [...bins.keys()].sort((a, b) => a - b)) {
-    seen += bins.get(bin) ?? 0;
+  for (let bin = 0; bin < bins.length; bin += 1) {
+    seen += bins[bin] ?? 0;
     if (seen > rank) return Math.round(binValue(bin) * 10) / 10;
   }
   return 0;

@@ -1,9 +1,8 @@
 /**
- * The SQLite schema. `calls` holds one row per call; two rollups kept by a trigger in the same
- * transaction as the insert answer time-range analytics without reading the calls:
- * `rollup_hour` sums per UTC hour, provider, model and error class, and `rollup_latency`
- * counts latencies per hour, provider, model and log-scale bin (for p50/p95). A month of a
- * million calls is then a few thousand rollup rows.
+ * The SQLite schema. `calls` holds one row per call; `rollup_hour`, kept by a trigger in the
+ * same transaction as the insert, answers time-range analytics without reading the calls: sums
+ * per UTC hour, provider, model and error class, with the latency histogram (log-scale bin →
+ * count, as JSONB) for p50/p95. A month of a million calls is a few thousand rollup rows.
  */
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS calls (
@@ -59,22 +58,16 @@ CREATE TABLE IF NOT EXISTS rollup_hour (
   cost_output INTEGER NOT NULL,
   cost_reasoning INTEGER NOT NULL,
   latency_sum REAL NOT NULL,
+  latency_bins BLOB NOT NULL,
   PRIMARY KEY (hour, provider, model, error_class)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS rollup_latency (
-  hour INTEGER NOT NULL,
-  provider TEXT NOT NULL,
-  model TEXT NOT NULL,
-  bin INTEGER NOT NULL,
-  calls INTEGER NOT NULL,
-  PRIMARY KEY (hour, provider, model, bin)
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS calls_rollup AFTER INSERT ON calls BEGIN
   INSERT INTO rollup_hour VALUES (
     NEW.hour, NEW.provider, NEW.model, coalesce(NEW.error_class, ''), 1, NEW.cache_hit,
     NEW.estimated, NEW.input_tokens, NEW.cache_read_tokens, NEW.cache_write_tokens,
     NEW.output_tokens, NEW.reasoning_tokens, NEW.cost_input, NEW.cost_cache_read,
-    NEW.cost_cache_write, NEW.cost_output, NEW.cost_reasoning, NEW.latency_ms)
+    NEW.cost_cache_write, NEW.cost_output, NEW.cost_reasoning, NEW.latency_ms,
+    jsonb_object(CAST(NEW.latency_bin AS TEXT), 1))
   ON CONFLICT DO UPDATE SET
     calls = calls + 1,
     cache_hits = cache_hits + excluded.cache_hits,
@@ -89,9 +82,9 @@ CREATE TRIGGER IF NOT EXISTS calls_rollup AFTER INSERT ON calls BEGIN
     cost_cache_write = cost_cache_write + excluded.cost_cache_write,
     cost_output = cost_output + excluded.cost_output,
     cost_reasoning = cost_reasoning + excluded.cost_reasoning,
-    latency_sum = latency_sum + excluded.latency_sum;
-  INSERT INTO rollup_latency VALUES (NEW.hour, NEW.provider, NEW.model, NEW.latency_bin, 1)
-  ON CONFLICT DO UPDATE SET calls = calls + 1;
+    latency_sum = latency_sum + excluded.latency_sum,
+    latency_bins = jsonb_set(latency_bins, '$."' || NEW.latency_bin || '"',
+      coalesce(latency_bins ->> ('$."' || NEW.latency_bin || '"'), 0) + 1);
 END;
 CREATE TABLE IF NOT EXISTS budget_spend (
   key TEXT NOT NULL,

@@ -145,7 +145,6 @@ export function createSqliteStore(options: SqliteStoreOptions = {}): RecordStore
       try {
         const deleted = database.prepare('DELETE FROM calls WHERE time < ?').run(cutoff).changes;
         database.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(cutoff);
-        database.prepare('DELETE FROM rollup_latency WHERE hour < ?').run(cutoff);
         database.exec('COMMIT');
         return Number(deleted);
       } catch (error) {

@@ -108,7 +108,8 @@ export function queryRecords(records: Iterable<CallRecord>, query: ResolvedQuery
   );
 }
 
-function findBucket(buckets: readonly TimeRange[], time: number): TimeRange | undefined {
+/** The bucket holding `time` (buckets are sorted and do not overlap). */
+export function findBucket(buckets: readonly TimeRange[], time: number): TimeRange | undefined {
   let low = 0;
   let high = buckets.length - 1;
   while (low <= high) {
