@@ -26,7 +26,7 @@ function trackers() {
   return { memory, sqlite, records };
 }
 
-/** Quantiles come from 1%-wide bins in both stores: compare them apart, the rest exactly. */
+/** Quantiles come from 2%-wide bins in both stores: compare them apart, the rest exactly. */
 function comparable(groups: UsageGroup[]) {
   return groups.map(({ latencyMs, ...rest }) => ({
     ...rest,
@@ -74,7 +74,7 @@ describe('tracker.query', () => {
     }
   });
 
-  it('sums exactly what was recorded, with errors by class and quantiles within 1%', async () => {
+  it('sums exactly what was recorded, with errors by class and quantiles within 2%', async () => {
     const [all] = await sqlite.query();
     const expected = records.reduce((sum, record) => sum + BigInt(record.cost.total), 0n);
     expect(all?.cost.total).toBe(expected);
@@ -82,7 +82,7 @@ describe('tracker.query', () => {
     expect(all?.errors).toEqual({ RateLimitError: records.filter((r) => r.errorClass).length });
     const latencies = records.map((record) => record.latencyMs).sort((a, b) => a - b);
     const p95 = latencies[Math.floor(0.95 * (latencies.length - 1))]!;
-    expect(Math.abs((all?.latencyMs.p95 ?? 0) - p95) / p95).toBeLessThan(0.011);
+    expect(Math.abs((all?.latencyMs.p95 ?? 0) - p95) / p95).toBeLessThan(0.021);
   });
 
   it('labels days in the query time zone', async () => {
