@@ -1,3 +1,4 @@
+export { createRedisBudgetStore, type RedisBudgetStoreOptions } from './redis-budget-store.js';
 export { createRedisCacheStore, type RedisCacheStoreOptions } from './redis-cache-store.js';
 export {
   createRedisCircuitBreakerStore,

@@ -79,7 +79,33 @@ export class InvalidResponseError extends StratumError {
   static override readonly defaultRetryable = true;
 }
 
-/** A spending limit would be exceeded by this call. */
+/** Which budget blocked a call, and where it stood (amounts in US dollars). */
+export interface BudgetExceededDetails {
+  /** The budget's name and scope, e.g. `monthly` or `per-user:user=alice`. */
+  scope: string;
+  limitUsd: number;
+  /** Settled spend in the current period. */
+  spentUsd: number;
+  /** Held by calls still running. */
+  reservedUsd: number;
+  /** What this call would have reserved. */
+  requestedUsd: number;
+  /** When the period starts over (`Date.now()` clock); undefined for a `total` budget. */
+  resetsAt: number | undefined;
+}
+
+/** A spending limit would be exceeded by this call. Not retryable: the limit stands until it resets. */
 export class BudgetExceededError extends StratumError {
   static override readonly code: StratumErrorCode = 'budget_exceeded';
+  /** Set when a budget of `@stratum/tracker` blocked the call. */
+  readonly budget: BudgetExceededDetails | undefined;
+  constructor(
+    message: string,
+    options: ConstructorParameters<typeof StratumError>[1] & {
+      budget?: BudgetExceededDetails;
+    } = {},
+  ) {
+    super(message, options);
+    this.budget = options.budget;
+  }
 }
