@@ -27,7 +27,7 @@ export {
   isSecretField,
   REDACTED,
   redactRecord,
-  redactSecrets,
+  redactSensitiveValues,
   redactString,
 } from './logging/redact-secrets.js';
 export {
@@ -53,7 +53,7 @@ export {
   createMemoryRetryBudgetStore,
   RETRY_BUDGET_BUCKETS,
 } from './retry/memory-retry-budget-store.js';
-export { parseDuration, readRateLimitReset } from './retry/read-rate-limit-reset.js';
+export { readRateLimitReset } from './retry/read-rate-limit-reset.js';
 export {
   createRetryBudget,
   DEFAULT_RETRY_BUDGET,

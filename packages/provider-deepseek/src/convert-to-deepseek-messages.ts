@@ -1,5 +1,5 @@
 import type { Message } from '@stratum/core';
-import type { OpenAIChatRequestBody } from '@stratum/provider-openai';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
 
 type ChatMessage = OpenAIChatRequestBody['messages'][number];
 

@@ -1,5 +1,8 @@
 import type { Provider, Warning } from '@stratum/core';
-import { createOpenAICompatible, type OpenAIChatRequestBody } from '@stratum/provider-openai';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
+import { createOpenAICompatible } from '@stratum/provider-openai';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
+import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
 import { addDeepSeekReasoningContent } from './convert-to-deepseek-messages.js';
 import {
   DEEPSEEK_API_KEY_VARIABLE,
@@ -16,13 +19,11 @@ import { prepareDeepSeekResponseFormat } from './prepare-deepseek-response-forma
  */
 export function createDeepSeek(settings: DeepSeekProviderSettings = {}): Provider {
   return createOpenAICompatible({
-    name: settings.name ?? 'deepseek',
-    baseURL: settings.baseURL ?? DEEPSEEK_BASE_URL,
-    apiKey: settings.apiKey,
-    apiKeyEnvironmentVariable: DEEPSEEK_API_KEY_VARIABLE,
-    headers: settings.headers,
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
+    ...compatibleBaseSettings(settings, {
+      name: 'deepseek',
+      baseURL: DEEPSEEK_BASE_URL,
+      apiKeyEnvironmentVariable: DEEPSEEK_API_KEY_VARIABLE,
+    }),
     providerOptionsKey: 'deepseek',
     maxTokensParameter: 'max_tokens',
     mapUsage: mapDeepSeekUsage,
@@ -48,11 +49,12 @@ function dropThinkingModeSamplers(
   ] as const) {
     if (body[field] === undefined || body[field] === null) continue;
     delete body[field];
-    warnings.push({
-      type: 'unsupported-setting',
-      setting,
-      message: `DeepSeek ignores ${setting} in thinking mode (${body.model}); it was not sent. Disable thinking with reasoning: { enabled: false } to use it.`,
-    });
+    warnings.push(
+      unsupportedSetting(
+        setting,
+        `DeepSeek ignores ${setting} in thinking mode (${body.model}); it was not sent. Disable thinking with reasoning: { enabled: false } to use it.`,
+      ),
+    );
   }
   return body;
 }

@@ -1,5 +1,5 @@
 import { findToolName, type Message } from '@stratum/core';
-import type { OpenAIChatRequestBody } from '@stratum/provider-openai';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
 import { MistralToolCallIds } from './mistral-tool-call-ids.js';
 
 type ChatMessage = OpenAIChatRequestBody['messages'][number];

@@ -1,8 +1,9 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import type {
   OpenAICompatibleCallContext,
   OpenAICompatibleChunk,
   OpenAICompatibleMessage,
-} from '@stratum/provider-openai';
+} from '@stratum/provider-openai/internal';
 
 /**
  * Reasoning in Mistral's format: `content` is an array in which `thinking` parts hold the
@@ -47,8 +48,4 @@ export function indexMistralToolCalls(
     }
   }
   nextToolIndex.set(context, next);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import type { Provider } from '@stratum/core';
 import { createOpenAICompatible } from '@stratum/provider-openai';
+import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
 import { convertToMistralMessages } from './convert-to-mistral-messages.js';
 import { mapMistralError } from './map-mistral-error.js';
 import { indexMistralToolCalls, readMistralReasoning } from './map-mistral-response.js';
@@ -16,15 +17,12 @@ import { prepareMistralReasoning, prepareMistralRequestBody } from './prepare-mi
  * https://docs.mistral.ai/api/#tag/chat
  */
 export function createMistral(settings: MistralProviderSettings = {}): Provider {
-  const name = settings.name ?? 'mistral';
   return createOpenAICompatible({
-    name,
-    baseURL: settings.baseURL ?? MISTRAL_BASE_URL,
-    apiKey: settings.apiKey,
-    apiKeyEnvironmentVariable: MISTRAL_API_KEY_VARIABLE,
-    headers: settings.headers,
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
+    ...compatibleBaseSettings(settings, {
+      name: 'mistral',
+      baseURL: MISTRAL_BASE_URL,
+      apiKeyEnvironmentVariable: MISTRAL_API_KEY_VARIABLE,
+    }),
     providerOptionsKey: 'mistral',
     maxTokensParameter: 'max_tokens',
     prepareReasoning: (reasoning, context) =>
@@ -35,12 +33,7 @@ export function createMistral(settings: MistralProviderSettings = {}): Provider 
     },
     readReasoning: readMistralReasoning,
     onChunk: indexMistralToolCalls,
-    mapError: (error, context) =>
-      mapMistralError(error, {
-        provider: name,
-        model: context.model,
-        apiKey: settings.apiKey ?? globalThis.process?.env[MISTRAL_API_KEY_VARIABLE],
-      }),
+    mapError: mapMistralError,
   });
 }
 

@@ -28,6 +28,17 @@ export interface OpenAICompatibleCallContext {
 }
 
 /**
+ * What `mapError` learns: the call, its signal, and the key in use so the hook can scrub it from
+ * messages without reading the environment again. It fits `mapOpenAIError`'s context as is.
+ */
+export interface OpenAICompatibleErrorContext extends OpenAICompatibleCallContext {
+  /** The key the call was made with (never log it); `undefined` for keyless endpoints. */
+  readonly apiKey: string | undefined;
+  /** `request.signal`: whether the caller aborted decides how a failure reads. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/**
  * The points where OpenAI-compatible vendors differ. Each is optional; leaving one out keeps
  * OpenAI's behaviour.
  */
@@ -87,7 +98,7 @@ export interface OpenAICompatibleHooks {
    * Maps a failure (an SDK `APIError`, a network error) before the default mapping; return
    * `undefined` to fall back to it.
    */
-  mapError?: (error: unknown, context: OpenAICompatibleCallContext) => StratumError | undefined;
+  mapError?: (error: unknown, context: OpenAICompatibleErrorContext) => StratumError | undefined;
   /** Catalog data for models the catalog lacks (Ollama's local models, Azure deployments). */
   resolveModelInfo?: (model: string) => ModelInfo | undefined;
 }

@@ -1,23 +1,16 @@
 import type { ModelInfo, Provider } from '@stratum/core';
+import type { BaseProviderSettings } from '@stratum/core/provider-kit';
 import { createOpenAICompatible } from './openai-compatible-provider.js';
 
-export interface OpenAIProviderSettings {
-  /** Default: the OPENAI_API_KEY environment variable, read at the first call. */
-  apiKey?: string;
-  /** Default `https://api.openai.com/v1`. */
-  baseURL?: string;
+/**
+ * The common provider settings (`apiKey` defaults to the OPENAI_API_KEY environment variable,
+ * read at the first call; `baseURL` to `https://api.openai.com/v1`; `name` to `openai`), and:
+ */
+export interface OpenAIProviderSettings extends BaseProviderSettings {
   /** Sent as the `OpenAI-Organization` header. */
   organization?: string;
   /** Sent as the `OpenAI-Project` header. */
   project?: string;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Abort each HTTP request after this long; the request's own `timeoutMs` applies as well. */
-  timeoutMs?: number;
-  /** The provider name in model ids; default `openai`. */
-  name?: string;
-  /** A fetch implementation (proxies, tests). */
-  fetch?: typeof globalThis.fetch;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { calculateCost } from '../cost/calculate-cost.js';
+import { calculateCost, zeroCost } from '../cost/calculate-cost.js';
 import type { ProviderOptions, ResponseContentPart } from '../types/content.js';
 import type { ProviderChatResult } from '../types/provider.js';
 import type { ChatResponse, ToolCall, Warning } from '../types/response.js';
@@ -70,14 +70,7 @@ function priceCall(
   }
   if (result.providerCost) {
     return {
-      ...(fromCatalog ?? {
-        currency: 'USD',
-        input: 0,
-        cacheRead: 0,
-        cacheWrite: 0,
-        output: 0,
-        reasoning: 0,
-      }),
+      ...(fromCatalog ?? zeroCost()),
       total: result.providerCost.total,
       source: 'provider',
     };

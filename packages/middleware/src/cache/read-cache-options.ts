@@ -1,5 +1,5 @@
 import type { ChatRequest } from '@stratum/core';
-import { isRecord } from '../shared/call-state.js';
+import { isRecord } from '@stratum/core/provider-kit';
 
 /**
  * Per-request cache control, in `request.providerOptions.stratum.cache`:
