@@ -1,5 +1,4 @@
-/** Re-exported from @stratum/core, where `ChatResponse.cacheInfo` is declared. */
-export type { CacheInfo } from '@stratum/core';
+export type { CacheInfo, RequestCacheControl } from './cache/cache-control.js';
 export { createCacheKey } from './cache/cache-key.js';
 export {
   type CacheEntry,
@@ -12,7 +11,6 @@ export {
   type MemoryCacheStore,
   type MemoryCacheStoreOptions,
 } from './cache/memory-cache-store.js';
-export type { RequestCacheControl } from './cache/read-cache-options.js';
 export {
   type CachedChatResponse,
   type CacheStats,

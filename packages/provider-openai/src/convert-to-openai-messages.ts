@@ -58,13 +58,12 @@ function convertMessage(message: Message, options: ConvertOptions): ChatCompleti
       for (const part of message.content) {
         if (part.type === 'text') text += part.text;
         else if (part.type === 'tool-call') {
-          const raw = part.providerOptions?.['stratum']?.['rawArguments'];
           toolCalls.push({
             id: part.id,
             type: 'function',
             function: {
               name: part.name,
-              arguments: typeof raw === 'string' ? raw : JSON.stringify(part.arguments ?? {}),
+              arguments: part.rawArguments ?? JSON.stringify(part.arguments ?? {}),
             },
           });
         }

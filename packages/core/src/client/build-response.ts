@@ -19,13 +19,11 @@ export function buildResponse(
     if (part.type === 'text') text += part.text;
     else if (part.type === 'reasoning') reasoning = (reasoning ?? '') + part.text;
     else if (part.type === 'tool-call') {
-      const rawArguments = part.providerOptions?.['stratum']?.['rawArguments'];
       toolCalls.push({
         id: part.id,
         name: part.name,
         arguments: part.arguments,
-        rawArguments:
-          typeof rawArguments === 'string' ? rawArguments : JSON.stringify(part.arguments ?? {}),
+        rawArguments: part.rawArguments ?? JSON.stringify(part.arguments ?? {}),
       });
     }
   }
@@ -111,12 +109,14 @@ export class ContentAccumulator {
   }
 
   addToolCall(toolCall: ToolCall, providerOptions?: ProviderOptions): void {
-    this.content.push({
+    const part: ResponseContentPart = {
       type: 'tool-call',
       id: toolCall.id,
       name: toolCall.name,
       arguments: toolCall.arguments,
-      providerOptions: { ...providerOptions, stratum: { rawArguments: toolCall.rawArguments } },
-    });
+      rawArguments: toolCall.rawArguments,
+    };
+    if (providerOptions) part.providerOptions = providerOptions;
+    this.content.push(part);
   }
 }

@@ -41,17 +41,4 @@ export interface ChatResponse {
   warnings: Warning[];
   /** The vendor's raw response body, when the request set `includeRaw`. */
   raw?: unknown;
-  /** Set by the response cache middleware on a hit. */
-  cached?: boolean;
-  /** On a cache hit: where the answer came from and what it saved. */
-  cacheInfo?: CacheInfo;
-}
-
-export interface CacheInfo {
-  key: string;
-  /** When the response was first stored (`Date.now()`). */
-  storedAt: number;
-  ageMs: number;
-  /** The dollars the original call cost, saved by this hit; undefined when its price was unknown. */
-  costSaved: number | undefined;
 }

@@ -1,5 +1,4 @@
 import {
-  type CacheInfo,
   type CallContext,
   type ChatResponse,
   fromPicodollars,
@@ -9,6 +8,7 @@ import {
   zeroCost,
 } from '@stratum/core';
 import { CACHE_STATE_KEY, type CacheState } from '../shared/call-state.js';
+import type { CacheInfo } from './cache-control.js';
 import { createCacheKey } from './cache-key.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
 import { createMemoryCacheStore } from './memory-cache-store.js';
@@ -22,7 +22,7 @@ export interface ResponseCacheOptions {
   ttlMs?: number;
   /**
    * Whether requests use the cache unless they say otherwise (default true). With `false`,
-   * only requests that opt in through `providerOptions.stratum.cache` use it.
+   * only requests that opt in through `request.cache` use it.
    */
   enabled?: boolean;
   /** Called when the store fails; the call then goes on as a miss (default: a process warning). */
