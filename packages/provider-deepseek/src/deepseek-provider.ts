@@ -3,7 +3,7 @@ import { unsupportedSetting } from '@stratum/core/provider-kit';
 import { createOpenAICompatible } from '@stratum/provider-openai';
 import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
 import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
-import { addDeepSeekReasoningContent } from './convert-to-deepseek-messages.js';
+import { createDeepSeekMessageConverter } from './convert-to-deepseek-messages.js';
 import {
   DEEPSEEK_API_KEY_VARIABLE,
   DEEPSEEK_BASE_URL,
@@ -28,9 +28,8 @@ export function createDeepSeek(settings: DeepSeekProviderSettings = {}): Provide
     maxTokensParameter: 'max_tokens',
     mapUsage: mapDeepSeekUsage,
     prepareReasoning: (reasoning, context) => prepareDeepSeekReasoning(reasoning, context.warnings),
+    createMessageConverter: (context) => createDeepSeekMessageConverter(context.request.messages),
     transformRequestBody: (body, context) => {
-      // Reasoning first: it pairs body messages with Stratum messages by position.
-      addDeepSeekReasoningContent(body.messages, context.request.messages);
       prepareDeepSeekResponseFormat(body, context.warnings);
       return dropThinkingModeSamplers(body, context.warnings);
     },

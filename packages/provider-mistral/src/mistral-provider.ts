@@ -1,9 +1,9 @@
 import type { Provider } from '@stratum/core';
 import { createOpenAICompatible } from '@stratum/provider-openai';
 import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
-import { convertToMistralMessages } from './convert-to-mistral-messages.js';
+import { createMistralMessageConverter } from './convert-to-mistral-messages.js';
 import { mapMistralError } from './map-mistral-error.js';
-import { indexMistralToolCalls, readMistralReasoning } from './map-mistral-response.js';
+import { createMistralToolCallIndexer, readMistralReasoning } from './map-mistral-response.js';
 import {
   MISTRAL_API_KEY_VARIABLE,
   MISTRAL_BASE_URL,
@@ -27,12 +27,10 @@ export function createMistral(settings: MistralProviderSettings = {}): Provider 
     maxTokensParameter: 'max_tokens',
     prepareReasoning: (reasoning, context) =>
       prepareMistralReasoning(context.model, reasoning, context.warnings),
-    transformRequestBody: (body, context) => {
-      convertToMistralMessages(body.messages, context.request.messages);
-      return prepareMistralRequestBody(body, settings.safePrompt);
-    },
+    createMessageConverter: createMistralMessageConverter,
+    transformRequestBody: (body) => prepareMistralRequestBody(body, settings.safePrompt),
     readReasoning: readMistralReasoning,
-    onChunk: indexMistralToolCalls,
+    createChunkHandler: createMistralToolCallIndexer,
     mapError: mapMistralError,
   });
 }

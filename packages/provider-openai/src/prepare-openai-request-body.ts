@@ -16,6 +16,7 @@ type BodySettings = Pick<
   | 'maxTokensParameter'
   | 'providerOptionsKey'
   | 'transformRequestBody'
+  | 'createMessageConverter'
 > & { name: string };
 
 /**
@@ -34,6 +35,7 @@ export function prepareOpenAIRequestBody(
     messages: convertToOpenAIMessages(request.messages, {
       provider: settings.name,
       providerOptionsKey,
+      convertMessage: settings.createMessageConverter?.(context),
     }),
   };
   const reasoningModel = settings.isReasoningModel?.(request.model, request.modelInfo);
