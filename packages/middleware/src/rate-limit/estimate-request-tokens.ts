@@ -6,21 +6,23 @@ export type TokenEstimator = (
   model: ResolvedModel,
 ) => number | Promise<number>;
 
-type Tokenizer = typeof import('@stratum/core/tokenizer');
+type Tokenizer = typeof import('@stratum/tokenizer');
 let tokenizer: Promise<Tokenizer | undefined> | undefined;
 
 /**
- * The default estimate: the prompt counted with `@stratum/core/tokenizer` (exact for OpenAI
- * models, close for others), tool schemas as their JSON, plus `maxOutputTokens`, which vendors
- * such as OpenAI count against the TPM limit when they admit a call. The tokenizer's tables
- * load on the first call that needs them; if they cannot load, characters / 4 stands in.
+ * The default estimate. With `@stratum/tokenizer` installed (an optional peer dependency): the
+ * prompt counted with it (exact for OpenAI models, close for others), tool schemas as their
+ * JSON, plus `maxOutputTokens`, which vendors such as OpenAI count against the TPM limit when
+ * they admit a call; its tables load on the first call that needs them. Without it (or if it
+ * cannot load): `estimateRequestTokensFromCharacters`, characters / 4, which costs nothing to
+ * install.
  * The middleware corrects the bucket with the real usage afterwards.
  */
 export async function estimateRequestTokens(
   request: ChatRequest,
   model: ResolvedModel,
 ): Promise<number> {
-  tokenizer ??= import('@stratum/core/tokenizer').catch(() => undefined);
+  tokenizer ??= import('@stratum/tokenizer').catch(() => undefined);
   const loaded = await tokenizer;
   if (!loaded) return estimateRequestTokensFromCharacters(request);
   const options = { model: model.name };
