@@ -15,7 +15,13 @@ export type {
   ResolvedModel,
   StreamNext,
 } from './client/middleware.js';
-export { calculateCost, pricesFor, toPicodollars } from './cost/calculate-cost.js';
+export {
+  calculateCost,
+  fromPicodollars,
+  pricesFor,
+  toPicodollars,
+  zeroCost,
+} from './cost/calculate-cost.js';
 export * from './errors/index.js';
 export {
   firstPartyProvider,

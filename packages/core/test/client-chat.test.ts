@@ -31,7 +31,7 @@ describe('client.chat', () => {
               id: 'call_1',
               name: 'get_weather',
               arguments: { city: 'Paris' },
-              providerOptions: { stratum: { rawArguments: '{"city": "Paris"}' } },
+              rawArguments: '{"city": "Paris"}',
             },
             { type: 'tool-call', id: 'call_2', name: 'now', arguments: {} },
           ],

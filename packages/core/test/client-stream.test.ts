@@ -113,7 +113,7 @@ describe('client.stream', () => {
         id: 'toolu_1',
         name: 'get_weather',
         arguments: { city: 'Paris' },
-        providerOptions: { stratum: { rawArguments: '{"city":"Paris"}' } },
+        rawArguments: '{"city":"Paris"}',
       },
     ]);
     expect(response.toolCalls).toEqual([

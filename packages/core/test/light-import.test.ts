@@ -17,8 +17,8 @@ function sourceCondition(): string {
 }
 
 /**
- * Runs in a fresh Node process: records every module URL resolved while importing ENTRY (and,
- * with USE=1, while estimating tokens), through Node's module resolution hooks. Running the
+ * Runs in a fresh Node process: records every module URL resolved while importing ENTRY,
+ * through Node's module resolution hooks. Running the
  * real loader is what makes this fail if anyone adds a static import of a heavy dependency.
  */
 const PROBE = `
@@ -31,24 +31,22 @@ registerHooks({
     return result;
   },
 });
-const loaded = await import(process.env.ENTRY);
+await import(process.env.ENTRY);
 const afterImport = [...seen];
-if (process.env.USE === '1') await loaded.estimateTokens('hello world');
-console.log(JSON.stringify({ afterImport, afterUse: [...seen] }));
+console.log(JSON.stringify({ afterImport }));
 `;
 
 interface Probe {
   afterImport: string[];
-  afterUse: string[];
 }
 
-function probe(entry: string, use = false): Probe {
+function probe(entry: string): Probe {
   const output = execFileSync(
     process.execPath,
     [`--conditions=${sourceCondition()}`, '--import', 'tsx', '--input-type=module', '-e', PROBE],
     {
       cwd: PACKAGE_DIR,
-      env: { ...process.env, ENTRY: entry, USE: use ? '1' : '0' },
+      env: { ...process.env, ENTRY: entry },
       encoding: 'utf8',
     },
   );
@@ -78,14 +76,5 @@ describe('importing @stratum/core', () => {
       'fastest-levenshtein',
       'valibot',
     ]);
-  });
-
-  it('loads gpt-tokenizer from @stratum/core/tokenizer only when a count is asked for', () => {
-    const { afterImport, afterUse } = probe('@stratum/core/tokenizer', true);
-    expect(packagesOf(afterImport)).not.toContain('gpt-tokenizer');
-    expect(packagesOf(afterUse)).toContain('gpt-tokenizer');
-    // Only the encoding needed (o200k_base for the default model), not every table.
-    const tables = afterUse.filter((url) => url.includes('/bpeRanks/'));
-    expect(tables.map((url) => url.slice(url.lastIndexOf('/') + 1))).toEqual(['o200k_base.js']);
   });
 });

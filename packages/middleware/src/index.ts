@@ -1,5 +1,4 @@
-/** Re-exported from @stratum/core, where `ChatResponse.cacheInfo` and `.fallback` are declared. */
-export type { CacheInfo, FallbackAttempt, FallbackInfo, FallbackSkip } from '@stratum/core';
+export type { CacheInfo, RequestCacheControl } from './cache/cache-control.js';
 export { createCacheKey } from './cache/cache-key.js';
 export {
   type CacheEntry,
@@ -12,7 +11,6 @@ export {
   type MemoryCacheStore,
   type MemoryCacheStoreOptions,
 } from './cache/memory-cache-store.js';
-export type { RequestCacheControl } from './cache/read-cache-options.js';
 export {
   type CachedChatResponse,
   type CacheStats,
@@ -38,6 +36,7 @@ export type {
   CircuitBreakerStore,
 } from './circuit-breaker/circuit-breaker-store.js';
 export { createMemoryCircuitBreakerStore } from './circuit-breaker/memory-circuit-breaker-store.js';
+export type { FallbackAttempt, FallbackInfo, FallbackSkip } from './fallback/fallback-info.js';
 export {
   DEFAULT_FALLBACK_ON,
   type ErrorClass,
@@ -60,12 +59,13 @@ export {
   isSecretField,
   REDACTED,
   redactRecord,
-  redactSecrets,
+  redactSensitiveValues,
   redactString,
 } from './logging/redact-secrets.js';
 export {
   estimateRequestTokens,
   estimateRequestTokensFromCharacters,
+  estimateTextTokens,
   type TokenEstimator,
 } from './rate-limit/estimate-request-tokens.js';
 export { createMemoryRateLimitStore } from './rate-limit/memory-rate-limit-store.js';
@@ -86,7 +86,7 @@ export {
   createMemoryRetryBudgetStore,
   RETRY_BUDGET_BUCKETS,
 } from './retry/memory-retry-budget-store.js';
-export { parseDuration, readRateLimitReset } from './retry/read-rate-limit-reset.js';
+export { readRateLimitReset } from './retry/read-rate-limit-reset.js';
 export {
   createRetryBudget,
   DEFAULT_RETRY_BUDGET,

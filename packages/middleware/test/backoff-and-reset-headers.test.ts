@@ -1,6 +1,7 @@
+import { parseResetDuration } from '@stratum/core/provider-kit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeBackoffDelay, parseDuration, readRateLimitReset } from '../src/index.js';
+import { computeBackoffDelay, readRateLimitReset } from '../src/index.js';
 
 describe('computeBackoffDelay', () => {
   it('stays in [0, min(max, base * 2^(attempt-1))) for any attempt and random draw', () => {
@@ -31,7 +32,7 @@ describe('computeBackoffDelay', () => {
   });
 });
 
-describe('parseDuration', () => {
+describe('parseResetDuration', () => {
   it.each([
     ['6m0s', 360_000],
     ['1.5s', 1_500],
@@ -42,11 +43,11 @@ describe('parseDuration', () => {
     ['7', 7_000],
     ['0s', 0],
   ])('reads %s as %i ms', (text, milliseconds) => {
-    expect(parseDuration(text)).toBe(milliseconds);
+    expect(parseResetDuration(text)).toBe(milliseconds);
   });
 
   it.each(['', 'soon', '5 s', '1x', 's5'])('refuses %j', (text) => {
-    expect(parseDuration(text)).toBeUndefined();
+    expect(parseResetDuration(text)).toBeUndefined();
   });
 });
 

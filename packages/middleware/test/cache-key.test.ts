@@ -50,23 +50,19 @@ describe('createCacheKey', () => {
   const request: ChatRequest = {
     model: 'gpt-4.1-mini',
     messages: [{ role: 'user', content: 'Hi' }],
-    providerOptions: { openai: { user: 'u' }, stratum: { cache: { ttlMs: 5 }, other: 1 } },
+    cache: { ttlMs: 5 },
+    providerOptions: { openai: { user: 'u' }, stratum: { other: 1 } },
   };
 
   it('is a versioned sha256 of the normalized request', () => {
     expect(createCacheKey(contextFor(request))).toMatch(/^v1:[0-9a-f]{64}$/);
   });
 
-  it('ignores the cache control but keeps other Stratum and vendor options', () => {
+  it('ignores the cache control but keeps provider options', () => {
     const base = createCacheKey(contextFor(request));
-    expect(
-      createCacheKey(
-        contextFor({
-          ...request,
-          providerOptions: { openai: { user: 'u' }, stratum: { other: 1 } },
-        }),
-      ),
-    ).toBe(base);
+    expect(createCacheKey(contextFor({ ...request, cache: false }))).toBe(base);
+    const { cache: _cache, ...withoutControl } = request;
+    expect(createCacheKey(contextFor(withoutControl))).toBe(base);
     expect(
       createCacheKey(
         contextFor({
@@ -106,7 +102,7 @@ describe('createCacheKey recipe', () => {
       messages: [{ role: 'user', content: 'Hi' }],
       tools: [{ name: 'lookup', parameters: { type: 'object', properties: {} } }],
       metadata: { ignored: true },
-      providerOptions: { stratum: { cache: true } },
+      cache: true,
     };
     const normalized = {
       model: 'openai/gpt-4.1-mini',

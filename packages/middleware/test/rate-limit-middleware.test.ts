@@ -1,5 +1,5 @@
 import { AbortError, ConfigurationError, RateLimitError } from '@stratum/core';
-import { estimateTokens } from '@stratum/core/tokenizer';
+import { estimateTokens } from '@stratum/tokenizer';
 import { describe, expect, it } from 'vitest';
 import {
   createMemoryRateLimitStore,

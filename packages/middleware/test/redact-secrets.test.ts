@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactRecord, redactSecrets, redactString } from '../src/index.js';
+import { REDACTED, redactRecord, redactSensitiveValues, redactString } from '../src/index.js';
 
 const keys = {
   openai: 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789',
@@ -9,7 +9,7 @@ const keys = {
   xai: 'xai-AbCdEfGhIjKlMnOpQrStUvWxYz012345',
 };
 
-describe('redactSecrets', () => {
+describe('redactSensitiveValues', () => {
   it.each(Object.entries(keys))('scrubs a %s key anywhere in a string', (_vendor, key) => {
     const text = redactString(`Incorrect API key provided: ${key}. Check it.`);
     expect(text).toBe(`Incorrect API key provided: ${REDACTED}. Check it.`);
@@ -32,7 +32,7 @@ describe('redactSecrets', () => {
   });
 
   it('replaces every value under a key-like field name, at any depth, whatever it looks like', () => {
-    const redacted = redactSecrets({
+    const redacted = redactSensitiveValues({
       headers: {
         Authorization: 'Bearer x',
         'x-api-key': 'short',
@@ -74,7 +74,7 @@ describe('redactSecrets', () => {
     const looped: Record<string, unknown> = { note: keys.groq };
     looped['self'] = looped;
     const input = { error, headers, url: new URL(`https://x.test/v1?key=${keys.google}`), looped };
-    const output = JSON.stringify(redactSecrets(input));
+    const output = JSON.stringify(redactSensitiveValues(input));
     for (const key of Object.values(keys)) expect(output).not.toContain(key);
     expect(output).toContain('[Circular]');
     expect(output).toContain('"accept":"json"');

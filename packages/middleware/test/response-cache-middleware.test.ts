@@ -4,6 +4,7 @@ import {
   type CachedChatResponse,
   type CacheStore,
   createMemoryCacheStore,
+  type RequestCacheControl,
   readCacheState,
   responseCache,
 } from '../src/index.js';
@@ -81,7 +82,7 @@ describe('responseCache', () => {
         tags: ['a'],
         timeoutMs: 9_000,
         signal: new AbortController().signal,
-        providerOptions: { stratum: { cache: { ttlMs: 5_000 } } },
+        cache: { ttlMs: 5_000 },
       },
     ];
     for (const request of sameAnswer) expect((await client.chat(request)).cached).toBe(true);
@@ -127,7 +128,7 @@ describe('responseCache', () => {
     const provider = mockProvider(reply);
     const store = createMemoryCacheStore({ now: () => clock });
     const client = clientWith(provider, [responseCache({ store, ttlMs: 60_000 })]);
-    const withCache = (cache: unknown) => ({ ...hello, providerOptions: { stratum: { cache } } });
+    const withCache = (cache: RequestCacheControl) => ({ ...hello, cache });
 
     expect((await client.chat(withCache({ noStore: true }))).cached).toBeUndefined();
     expect(store.size).toBe(0);

@@ -3,6 +3,7 @@ import type {
   ThinkingConfigParam,
 } from '@anthropic-ai/sdk/resources/messages';
 import { InvalidRequestError, type ProviderOptions } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 
 /**
  * A prompt-cache breakpoint: `true` for the default 5-minute cache, or the API's own object
@@ -27,10 +28,6 @@ export interface AnthropicProviderOptions {
   effort?: 'low' | 'medium' | 'high' | 'xhigh' | 'max';
   /** Request only: how JSON-schema output is obtained; defaults from the catalog's `structuredOutput`. */
   structuredOutputs?: 'native' | 'tool';
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The `anthropic` entry of a `providerOptions`, or an empty object. */

@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { ConfigurationError, FusedStream, type Provider, scrubErrorSecrets } from '@stratum/core';
+import { FusedStream, type Provider, scrubErrorSecrets } from '@stratum/core';
+import { loadApiKey } from '@stratum/core/provider-kit';
 import { createAnthropicStreamStage } from './anthropic-stream.js';
 import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
@@ -43,14 +44,12 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Provi
 
   const clientFor = (): Anthropic => {
     if (client) return client;
-    const apiKey = settings.apiKey || process.env['ANTHROPIC_API_KEY'];
+    const apiKey = loadApiKey({
+      provider: 'anthropic',
+      apiKey: settings.apiKey,
+      environmentVariable: 'ANTHROPIC_API_KEY',
+    });
     apiKeyInUse = apiKey;
-    if (!apiKey) {
-      throw new ConfigurationError(
-        'No Anthropic API key: set the ANTHROPIC_API_KEY environment variable, or pass apiKey to createAnthropic({ apiKey }).',
-        { provider: 'anthropic' },
-      );
-    }
     client = new Anthropic({
       apiKey,
       baseURL: settings.baseURL,

@@ -52,7 +52,7 @@ export function convertAnthropicResponse(
           id: block.id,
           name: block.name,
           arguments: block.input,
-          providerOptions: { stratum: { rawArguments: JSON.stringify(block.input) } },
+          rawArguments: JSON.stringify(block.input),
         });
         break;
     }

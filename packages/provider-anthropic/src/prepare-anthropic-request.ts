@@ -1,5 +1,6 @@
 import type { MessageCreateParamsBase, OutputConfig } from '@anthropic-ai/sdk/resources/messages';
 import { InvalidRequestError, type ProviderRequest, type Warning } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import {
   anthropicOptionsOf,
   parseCacheControl,
@@ -107,25 +108,25 @@ function unsupportedSettings(request: ProviderRequest): Warning[] {
       ? ' (extended thinking also requires the default sampling)'
       : '';
   if (request.temperature !== undefined) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'temperature',
-      message: `Anthropic API version 2026-10-21 rejects temperature${thinkingNote}, so it was not sent.`,
-    });
+    warnings.push(
+      unsupportedSetting(
+        'temperature',
+        `Anthropic API version 2026-10-21 rejects temperature${thinkingNote}, so it was not sent.`,
+      ),
+    );
   }
   if (request.topP !== undefined) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'topP',
-      message: `Anthropic API version 2026-10-21 rejects top_p${thinkingNote}, so it was not sent.`,
-    });
+    warnings.push(
+      unsupportedSetting(
+        'topP',
+        `Anthropic API version 2026-10-21 rejects top_p${thinkingNote}, so it was not sent.`,
+      ),
+    );
   }
   if (request.seed !== undefined) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'seed',
-      message: 'Anthropic has no seed parameter, so it was not sent.',
-    });
+    warnings.push(
+      unsupportedSetting('seed', 'Anthropic has no seed parameter, so it was not sent.'),
+    );
   }
   return warnings;
 }

@@ -5,6 +5,7 @@ import {
   type ReasoningEffort,
   type Warning,
 } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import { readThinking } from './anthropic-options.js';
 
 /** `max_tokens` when neither the request nor the catalog gives one. */
@@ -65,11 +66,12 @@ export function prepareAnthropicThinking(
     return { thinking: { type: 'disabled' }, maxTokens, enabled: false, warnings };
   }
   if (request.modelInfo && !request.modelInfo.capabilities.reasoning) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'reasoning',
-      message: `${request.modelInfo.id} does not support extended thinking (per the catalog), so reasoning was not sent.`,
-    });
+    warnings.push(
+      unsupportedSetting(
+        'reasoning',
+        `${request.modelInfo.id} does not support extended thinking (per the catalog), so reasoning was not sent.`,
+      ),
+    );
     return { thinking: undefined, maxTokens, enabled: false, warnings };
   }
 

@@ -6,6 +6,7 @@ import {
   type ToolDefinition,
   type Warning,
 } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 
 /** The tool a model is made to call when JSON is wanted without native structured output. */
 export interface JsonTool {
@@ -69,11 +70,12 @@ export function prepareAnthropicTools(options: {
   }
   if (tools.length === 0) {
     if (options.toolChoice !== undefined && options.toolChoice !== 'none') {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'toolChoice',
-        message: 'toolChoice was set but the request has no tools, so it was not sent.',
-      });
+      warnings.push(
+        unsupportedSetting(
+          'toolChoice',
+          'toolChoice was set but the request has no tools, so it was not sent.',
+        ),
+      );
     }
     return { tools: undefined, toolChoice: undefined, warnings };
   }

@@ -1,5 +1,7 @@
 import { ConfigurationError, type Provider, StratumError } from '@stratum/core';
-import { createOpenAICompatible, isOpenAIReasoningModel } from '@stratum/provider-openai';
+import { readApiKey } from '@stratum/core/provider-kit';
+import { createOpenAICompatible } from '@stratum/provider-openai';
+import { isOpenAIReasoningModel } from '@stratum/provider-openai/internal';
 import { fetchWithBearerToken } from './azure-auth.js';
 import { azureBaseModel, azureDeploymentInfo } from './azure-deployments.js';
 import {
@@ -34,7 +36,11 @@ export function createAzure(settings: AzureProviderSettings = {}): Provider {
 
 function createDeploymentsProvider(name: string, settings: AzureProviderSettings): Provider {
   const endpoint = resolveEndpoint(name, settings);
-  const apiKey = settings.apiKey ?? (globalThis.process?.env[AZURE_API_KEY_VARIABLE] || undefined);
+  const apiKey = readApiKey({
+    provider: name,
+    apiKey: settings.apiKey,
+    environmentVariable: AZURE_API_KEY_VARIABLE,
+  });
   if (!settings.tokenProvider && !apiKey) {
     throw new ConfigurationError(
       `No credentials for the ${name} provider. Set the ${AZURE_API_KEY_VARIABLE} environment variable, or pass apiKey, or tokenProvider for Microsoft Entra ID, when you create the provider.`,

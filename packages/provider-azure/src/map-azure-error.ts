@@ -1,4 +1,5 @@
 import { ContentFilterError, type StratumError } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 
 interface AzureErrorContext {
   provider: string;
@@ -38,8 +39,4 @@ export function mapAzureError(
       cause: error,
     },
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -13,7 +13,7 @@ import {
   type ProviderOptions,
   type UserContentPart,
 } from '@stratum/core';
-import { isRecord } from './is-record.js';
+import { isRecord } from '@stratum/core/provider-kit';
 import { toDocument } from './to-document.js';
 
 const IMAGE_FORMATS: Readonly<Record<string, ImageFormat>> = {

@@ -5,11 +5,10 @@ import type {
   ToolChoice,
 } from '@aws-sdk/client-bedrock-runtime';
 import { InvalidRequestError, type ProviderRequest, type Warning } from '@stratum/core';
+import { isRecord, unsupportedSetting } from '@stratum/core/provider-kit';
 import { modelFamily } from './bedrock-model-id.js';
 import { CACHE_POINT, convertToBedrockMessages } from './convert-to-bedrock-messages.js';
-import { isRecord } from './is-record.js';
 import { toDocument } from './to-document.js';
-import { unsupportedSetting } from './unsupported-setting.js';
 
 /** Thinking budgets for an effort level, as Anthropic's own provider maps them. */
 const EFFORT_BUDGETS = { minimal: 1024, low: 2048, medium: 8192, high: 24576 } as const;

@@ -1,6 +1,6 @@
 import { InvalidRequestError, type ProviderOptions } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 import type { Cohere } from 'cohere-ai';
-import { isRecord } from './is-record.js';
 
 /** What `providerOptions.cohere` may hold on a request (https://docs.cohere.com/reference/chat). */
 export interface CohereProviderOptions {

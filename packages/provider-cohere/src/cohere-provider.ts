@@ -1,8 +1,8 @@
 import { FusedStream, type Provider, scrubErrorSecrets } from '@stratum/core';
+import { loadApiKey } from '@stratum/core/provider-kit';
 import { CohereClientV2 } from 'cohere-ai';
 import { createCohereStreamStage } from './cohere-stream.js';
 import { convertCohereMessage } from './convert-cohere-response.js';
-import { loadCohereApiKey } from './load-cohere-api-key.js';
 import { mapCohereError } from './map-cohere-error.js';
 import { mapCohereFinishReason } from './map-cohere-finish-reason.js';
 import { mapCohereUsage } from './map-cohere-usage.js';
@@ -31,7 +31,12 @@ export function createCohere(settings: CohereProviderSettings = {}): Provider {
 
   const clientFor = (): CohereClientV2 => {
     if (client) return client;
-    apiKeyInUse = loadCohereApiKey(settings.apiKey);
+    // `CO_API_KEY` is the variable the SDK itself reads.
+    apiKeyInUse = loadApiKey({
+      provider: 'cohere',
+      apiKey: settings.apiKey,
+      environmentVariable: ['COHERE_API_KEY', 'CO_API_KEY'],
+    });
     client = new CohereClientV2({
       token: apiKeyInUse,
       baseUrl: settings.baseURL,

@@ -36,6 +36,7 @@ export function convertCohereMessage(
       id: call.id,
       name,
       arguments: parseToolArguments(call.function?.arguments ?? '', name, 'cohere'),
+      ...(call.function?.arguments !== undefined ? { rawArguments: call.function.arguments } : {}),
     });
   }
   return parts;

@@ -5,8 +5,8 @@ import {
   type Message,
   type UserContentPart,
 } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 import type { Cohere } from 'cohere-ai';
-import { isRecord } from './is-record.js';
 
 /** Media types Cohere can read as a document's text (it takes documents as text, not files). */
 const TEXT_DOCUMENT = /^(text\/|application\/(json|xml|csv))/;
@@ -53,7 +53,10 @@ export function convertToCohereMessages(messages: readonly Message[]): CohereCon
             toolCalls.push({
               id: part.id,
               type: 'function',
-              function: { name: part.name, arguments: JSON.stringify(part.arguments ?? {}) },
+              function: {
+                name: part.name,
+                arguments: part.rawArguments ?? JSON.stringify(part.arguments ?? {}),
+              },
             });
           }
         }

@@ -5,8 +5,8 @@ import {
   StratumError,
   TimeoutError,
 } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 import { CohereError, CohereTimeoutError } from 'cohere-ai';
-import { isRecord } from './is-record.js';
 
 /** The message of Cohere's error body, `{ "id": "…", "message": "…" }` (https://docs.cohere.com/reference/errors). */
 function messageOf(body: unknown, fallback: string): string {

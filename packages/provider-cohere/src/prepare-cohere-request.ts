@@ -1,8 +1,8 @@
 import type { ProviderRequest, Warning } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import type { Cohere } from 'cohere-ai';
 import { readCohereOptions } from './cohere-options.js';
 import { convertToCohereMessages } from './convert-to-cohere-messages.js';
-import { unsupportedSetting } from './unsupported-setting.js';
 
 export interface PreparedCohereRequest {
   body: Cohere.V2ChatRequest;

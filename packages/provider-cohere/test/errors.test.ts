@@ -73,7 +73,7 @@ describe('Cohere errors', () => {
       const error = await client.chat(ask).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ConfigurationError);
       expect(error instanceof Error && error.message).toContain('COHERE_API_KEY');
-      expect(error instanceof Error && error.message).toContain('createCohere({ apiKey })');
+      expect(error instanceof Error && error.message).toContain('apiKey setting');
       expect(harness.simulator.requests).toHaveLength(0);
     } finally {
       if (saved.cohere !== undefined) process.env['COHERE_API_KEY'] = saved.cohere;

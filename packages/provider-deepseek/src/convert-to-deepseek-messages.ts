@@ -1,7 +1,5 @@
 import type { Message } from '@stratum/core';
-import type { OpenAIChatRequestBody } from '@stratum/provider-openai';
-
-type ChatMessage = OpenAIChatRequestBody['messages'][number];
+import type { OpenAICompatibleMessageConverter } from '@stratum/provider-openai/internal';
 
 /**
  * Sends assistant reasoning back the way DeepSeek's thinking mode requires: the
@@ -12,39 +10,39 @@ type ChatMessage = OpenAIChatRequestBody['messages'][number];
  * reasoning gets an empty `reasoning_content`, which DeepSeek accepts.
  * https://api-docs.deepseek.com/guides/thinking_mode
  *
- * `converted` holds one Chat Completions message per Stratum message, in order.
+ * Which turns use tools is worked out once per request, from the Stratum messages.
  */
-export function addDeepSeekReasoningContent(
-  converted: ChatMessage[],
+export function createDeepSeekMessageConverter(
   messages: readonly Message[],
-): ChatMessage[] {
-  if (converted.length !== messages.length) return converted;
+): OpenAICompatibleMessageConverter {
+  const inToolTurn = toolTurnMembership(messages);
+  return (converted, { message, index }) => {
+    if (converted.role === 'assistant' && message.role === 'assistant' && inToolTurn[index]) {
+      Object.assign(converted, { reasoning_content: reasoningText(message.content) });
+    }
+    return converted;
+  };
+}
+
+/** For each message, whether the turn it belongs to calls a tool. */
+function toolTurnMembership(messages: readonly Message[]): boolean[] {
+  const membership: boolean[] = new Array(messages.length).fill(false);
   let turnStart = 0;
   for (let index = 0; index <= messages.length; index += 1) {
     if (index < messages.length && messages[index]?.role !== 'user') continue;
-    if (turnUsesTools(messages, turnStart, index)) {
-      for (let position = turnStart; position < index; position += 1) {
-        const message = messages[position];
-        const target = converted[position];
-        if (message?.role === 'assistant' && target?.role === 'assistant') {
-          Object.assign(target, { reasoning_content: reasoningText(message.content) });
-        }
-      }
-    }
+    if (messages.slice(turnStart, index).some(usesTools)) membership.fill(true, turnStart, index);
     turnStart = index + 1;
   }
-  return converted;
+  return membership;
 }
 
-function turnUsesTools(messages: readonly Message[], start: number, end: number): boolean {
-  for (let index = start; index < end; index += 1) {
-    const message = messages[index];
-    if (message?.role === 'tool') return true;
-    if (message?.role === 'assistant' && typeof message.content !== 'string') {
-      if (message.content.some((part) => part.type === 'tool-call')) return true;
-    }
-  }
-  return false;
+function usesTools(message: Message): boolean {
+  if (message.role === 'tool') return true;
+  return (
+    message.role === 'assistant' &&
+    typeof message.content !== 'string' &&
+    message.content.some((part) => part.type === 'tool-call')
+  );
 }
 
 function reasoningText(content: Extract<Message, { role: 'assistant' }>['content']): string {

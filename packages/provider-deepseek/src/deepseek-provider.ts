@@ -1,6 +1,9 @@
 import type { Provider, Warning } from '@stratum/core';
-import { createOpenAICompatible, type OpenAIChatRequestBody } from '@stratum/provider-openai';
-import { addDeepSeekReasoningContent } from './convert-to-deepseek-messages.js';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
+import { createOpenAICompatible } from '@stratum/provider-openai';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
+import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
+import { createDeepSeekMessageConverter } from './convert-to-deepseek-messages.js';
 import {
   DEEPSEEK_API_KEY_VARIABLE,
   DEEPSEEK_BASE_URL,
@@ -16,20 +19,17 @@ import { prepareDeepSeekResponseFormat } from './prepare-deepseek-response-forma
  */
 export function createDeepSeek(settings: DeepSeekProviderSettings = {}): Provider {
   return createOpenAICompatible({
-    name: settings.name ?? 'deepseek',
-    baseURL: settings.baseURL ?? DEEPSEEK_BASE_URL,
-    apiKey: settings.apiKey,
-    apiKeyEnvironmentVariable: DEEPSEEK_API_KEY_VARIABLE,
-    headers: settings.headers,
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
+    ...compatibleBaseSettings(settings, {
+      name: 'deepseek',
+      baseURL: DEEPSEEK_BASE_URL,
+      apiKeyEnvironmentVariable: DEEPSEEK_API_KEY_VARIABLE,
+    }),
     providerOptionsKey: 'deepseek',
     maxTokensParameter: 'max_tokens',
     mapUsage: mapDeepSeekUsage,
     prepareReasoning: (reasoning, context) => prepareDeepSeekReasoning(reasoning, context.warnings),
+    createMessageConverter: (context) => createDeepSeekMessageConverter(context.request.messages),
     transformRequestBody: (body, context) => {
-      // Reasoning first: it pairs body messages with Stratum messages by position.
-      addDeepSeekReasoningContent(body.messages, context.request.messages);
       prepareDeepSeekResponseFormat(body, context.warnings);
       return dropThinkingModeSamplers(body, context.warnings);
     },
@@ -48,11 +48,12 @@ function dropThinkingModeSamplers(
   ] as const) {
     if (body[field] === undefined || body[field] === null) continue;
     delete body[field];
-    warnings.push({
-      type: 'unsupported-setting',
-      setting,
-      message: `DeepSeek ignores ${setting} in thinking mode (${body.model}); it was not sent. Disable thinking with reasoning: { enabled: false } to use it.`,
-    });
+    warnings.push(
+      unsupportedSetting(
+        setting,
+        `DeepSeek ignores ${setting} in thinking mode (${body.model}); it was not sent. Disable thinking with reasoning: { enabled: false } to use it.`,
+      ),
+    );
   }
   return body;
 }

@@ -1,5 +1,5 @@
 import { createUsage, type Usage } from '@stratum/core';
-import type { OpenAICompatibleUsage } from '@stratum/provider-openai';
+import type { OpenAICompatibleUsage } from '@stratum/provider-openai/internal';
 
 /**
  * Maps DeepSeek's usage. `prompt_tokens` is `prompt_cache_hit_tokens + prompt_cache_miss_tokens`

@@ -1,5 +1,6 @@
 import type { ReasoningOptions, Warning } from '@stratum/core';
-import type { OpenAIChatRequestBody } from '@stratum/provider-openai';
+import { noReasoningBudget, unsupportedSetting } from '@stratum/core/provider-kit';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
 
 /**
  * Thinking mode: `thinking: { type: 'enabled' | 'disabled' }` and `reasoning_effort` `high` or
@@ -17,20 +18,21 @@ export function prepareDeepSeekReasoning(
   if (reasoning.effort !== undefined && reasoning.enabled !== false) {
     fields['reasoning_effort'] = 'high';
     if (reasoning.effort !== 'high') {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'reasoning.effort',
-        message: `DeepSeek thinks at effort 'high' or 'max'; '${reasoning.effort}' was sent as 'high'. For 'max', pass providerOptions.deepseek.reasoning_effort.`,
-      });
+      warnings.push(
+        unsupportedSetting(
+          'reasoning.effort',
+          `DeepSeek thinks at effort 'high' or 'max'; '${reasoning.effort}' was sent as 'high'. For 'max', pass providerOptions.deepseek.reasoning_effort.`,
+        ),
+      );
     }
   }
   if (reasoning.budgetTokens !== undefined) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'reasoning.budgetTokens',
-      message:
-        'DeepSeek takes no reasoning token budget; budgetTokens was not sent. Use reasoning.effort or maxOutputTokens (which counts the reasoning).',
-    });
+    warnings.push(
+      noReasoningBudget(
+        'DeepSeek',
+        'Use reasoning.effort or maxOutputTokens (which counts the reasoning).',
+      ),
+    );
   }
   return fields;
 }

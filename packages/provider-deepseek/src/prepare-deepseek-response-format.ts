@@ -1,5 +1,6 @@
 import type { Warning } from '@stratum/core';
-import type { OpenAIChatRequestBody } from '@stratum/provider-openai';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
 
 /**
  * DeepSeek's JSON Output takes `response_format: { type: 'json_object' }` only, and the prompt
@@ -19,12 +20,12 @@ export function prepareDeepSeekResponseFormat(
       role: 'system',
       content: `Answer with a JSON object that conforms to this JSON schema: ${schema}`,
     });
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'responseFormat',
-      message:
+    warnings.push(
+      unsupportedSetting(
+        'responseFormat',
         'DeepSeek has no schema-constrained output: JSON mode was used with the schema in a system message, so validate the answer.',
-    });
+      ),
+    );
   } else if (format?.type === 'json_object' && !mentionsJson(body.messages)) {
     body.messages.unshift({ role: 'system', content: 'Answer with a JSON object.' });
   }

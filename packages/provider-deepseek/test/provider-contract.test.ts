@@ -1,6 +1,6 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import { startDeepSeekSimulator } from '@stratum/testing';
 import {
-  isRecord,
   type RequestSummary,
   runProviderContract,
   summarizeOpenAIRequest,

@@ -11,6 +11,7 @@ import {
   type UserMessage,
   type Warning,
 } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import type { ThoughtSignatureStore } from './thought-signature-store.js';
 
 /**
@@ -105,11 +106,12 @@ function convertUserParts(message: UserMessage, warnings: Warning[]): Part[] {
         break;
       case 'image':
         if (part.detail !== undefined) {
-          warnings.push({
-            type: 'unsupported-setting',
-            setting: 'detail',
-            message: `Gemini does not take an image detail hint; "${part.detail}" was ignored.`,
-          });
+          warnings.push(
+            unsupportedSetting(
+              'detail',
+              `Gemini does not take an image detail hint; "${part.detail}" was ignored.`,
+            ),
+          );
         }
         parts.push(convertMedia(part.source, undefined, warnings));
         break;

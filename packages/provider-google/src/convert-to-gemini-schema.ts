@@ -1,12 +1,7 @@
 import { type Schema, Type } from '@google/genai';
 import { InvalidRequestError, type JSONSchema } from '@stratum/core';
-import {
-  ALLOWED_FORMATS,
-  isCountKeyword,
-  isRecord,
-  SILENT,
-  TYPES,
-} from './gemini-schema-keywords.js';
+import { isRecord } from '@stratum/core/provider-kit';
+import { ALLOWED_FORMATS, isCountKeyword, SILENT, TYPES } from './gemini-schema-keywords.js';
 
 /**
  * Converts a JSON Schema to the OpenAPI 3.0 subset Gemini's `Schema` accepts, for function

@@ -33,7 +33,3 @@ type CountKeyword = (typeof COUNT_KEYWORDS)[number];
 export function isCountKeyword(keyword: string): keyword is CountKeyword {
   return COUNT_KEYWORDS.some((count) => count === keyword);
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

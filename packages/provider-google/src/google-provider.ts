@@ -1,6 +1,5 @@
 import { GoogleGenAI } from '@google/genai';
 import {
-  ConfigurationError,
   FusedStream,
   InvalidRequestError,
   type Provider,
@@ -9,8 +8,9 @@ import {
   scrubErrorSecrets,
   TimeoutError,
 } from '@stratum/core';
+import { loadApiKey } from '@stratum/core/provider-kit';
 import { convertGeminiResponse } from './convert-gemini-response.js';
-import { type CallSignal, createCallSignal } from './create-call-signal.js';
+import { type CallSignal, createGeminiCallSignal } from './create-gemini-call-signal.js';
 import { createGeminiStreamStage } from './gemini-stream.js';
 import { mapGeminiError } from './map-gemini-error.js';
 import { prepareGeminiRequest } from './prepare-gemini-request.js';
@@ -47,11 +47,6 @@ function resolveEndpoint(baseURL: string | undefined): { baseUrl?: string; apiVe
     : { baseUrl: trimmed, apiVersion: DEFAULT_API_VERSION };
 }
 
-function environmentKey(): string | undefined {
-  const key = process.env['GOOGLE_API_KEY']?.trim() || process.env['GEMINI_API_KEY']?.trim();
-  return key || undefined;
-}
-
 /**
  * A Stratum provider for the Gemini API, on Google's `@google/genai` SDK. The SDK's retries
  * stay off (it retries only when `retryOptions` is set, which this provider never does) and
@@ -64,13 +59,11 @@ export function createGoogle(settings: GoogleProviderSettings = {}): Provider {
 
   const connect = () => {
     if (client) return client;
-    const apiKey = settings.apiKey?.trim() || environmentKey();
-    if (!apiKey) {
-      throw new ConfigurationError(
-        `No Google API key for the "${name}" provider. Set the GOOGLE_API_KEY (or GEMINI_API_KEY) environment variable, or pass createGoogle({ apiKey }).`,
-        { provider: name },
-      );
-    }
+    const apiKey = loadApiKey({
+      provider: name,
+      apiKey: settings.apiKey,
+      environmentVariable: ['GOOGLE_API_KEY', 'GEMINI_API_KEY'],
+    });
     const { baseUrl, apiVersion } = resolveEndpoint(settings.baseURL);
     const sdk = new GoogleGenAI({
       apiKey,
@@ -111,7 +104,7 @@ export function createGoogle(settings: GoogleProviderSettings = {}): Provider {
       let call: CallSignal | undefined;
       try {
         const prepared = prepareGeminiRequest(request, signatures);
-        call = createCallSignal(request.signal, settings.timeoutMs);
+        call = createGeminiCallSignal(request.signal, settings.timeoutMs);
         const response = await sdk.models.generateContent({
           model: request.model,
           contents: prepared.contents,
@@ -134,7 +127,7 @@ export function createGoogle(settings: GoogleProviderSettings = {}): Provider {
     stream(request: ProviderRequest) {
       const { sdk, apiKey } = connect();
       const prepared = prepareGeminiRequest(request, signatures);
-      const call = createCallSignal(request.signal, settings.timeoutMs);
+      const call = createGeminiCallSignal(request.signal, settings.timeoutMs);
       const stage = createGeminiStreamStage({
         provider: name,
         model: request.model,

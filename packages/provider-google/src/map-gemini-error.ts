@@ -11,6 +11,7 @@ import {
   TimeoutError,
   unexpectedError,
 } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 
 /**
  * Errors from `@google/genai` → Stratum errors. The SDK throws `ApiError` with the HTTP
@@ -38,10 +39,6 @@ interface RpcStatus {
   message: string | undefined;
   status: string | undefined;
   details: Array<Record<string, unknown>>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads the `google.rpc.Status` out of an SDK error message. */

@@ -1,5 +1,6 @@
 import { type ThinkingConfig, ThinkingLevel } from '@google/genai';
 import type { ModelInfo, ReasoningEffort, ReasoningOptions, Warning } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 
 /**
  * Stratum's `reasoning` → Gemini `thinkingConfig`
@@ -42,11 +43,12 @@ export function mapGeminiThinkingConfig(
   const warnings: Warning[] = [];
   if (!reasoning) return { thinkingConfig: undefined, warnings };
   if (modelInfo && !modelInfo.capabilities.reasoning) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'reasoning',
-      message: `${model} does not think, so the reasoning options were ignored.`,
-    });
+    warnings.push(
+      unsupportedSetting(
+        'reasoning',
+        `${model} does not think, so the reasoning options were ignored.`,
+      ),
+    );
     return { thinkingConfig: undefined, warnings };
   }
   const gemini3 = model.startsWith('gemini-3');
@@ -56,22 +58,24 @@ export function mapGeminiThinkingConfig(
 
   if (reasoning.enabled === false) {
     if (gemini3) {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'reasoning.enabled',
-        message: `${model} cannot turn thinking off; the lowest thinking level was used.`,
-      });
+      warnings.push(
+        unsupportedSetting(
+          'reasoning.enabled',
+          `${model} cannot turn thinking off; the lowest thinking level was used.`,
+        ),
+      );
       return {
         thinkingConfig: { thinkingLevel: twoLevels ? ThinkingLevel.LOW : ThinkingLevel.MINIMAL },
         warnings,
       };
     }
     if (alwaysThinks) {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'reasoning.enabled',
-        message: `${model} cannot turn thinking off; its smallest budget (${PRO_MINIMUM_BUDGET} tokens) was used.`,
-      });
+      warnings.push(
+        unsupportedSetting(
+          'reasoning.enabled',
+          `${model} cannot turn thinking off; its smallest budget (${PRO_MINIMUM_BUDGET} tokens) was used.`,
+        ),
+      );
       return { thinkingConfig: { thinkingBudget: PRO_MINIMUM_BUDGET }, warnings };
     }
     return { thinkingConfig: { thinkingBudget: 0 }, warnings };
@@ -86,11 +90,12 @@ export function mapGeminiThinkingConfig(
       let level = LEVELS[effort];
       if (twoLevels && (effort === 'minimal' || effort === 'medium')) {
         level = effort === 'minimal' ? ThinkingLevel.LOW : ThinkingLevel.HIGH;
-        warnings.push({
-          type: 'unsupported-setting',
-          setting: 'reasoning.effort',
-          message: `${model} takes only the low and high thinking levels; effort "${effort}" was sent as ${level}.`,
-        });
+        warnings.push(
+          unsupportedSetting(
+            'reasoning.effort',
+            `${model} takes only the low and high thinking levels; effort "${effort}" was sent as ${level}.`,
+          ),
+        );
       }
       thinkingConfig.thinkingLevel = level;
     } else {

@@ -1,5 +1,6 @@
 import type { Content, GenerateContentConfig, SafetySetting, ThinkingConfig } from '@google/genai';
 import type { ProviderRequest, Warning } from '@stratum/core';
+import { isRecord, unsupportedSetting } from '@stratum/core/provider-kit';
 import { convertToGeminiContents } from './convert-to-gemini-contents.js';
 import { convertToGeminiSchema } from './convert-to-gemini-schema.js';
 import { mapGeminiThinkingConfig } from './map-gemini-thinking-config.js';
@@ -29,10 +30,6 @@ export interface PreparedGeminiRequest {
   contents: Content[];
   config: GenerateContentConfig;
   warnings: Warning[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -75,11 +72,12 @@ function readProviderOptions(
     else if (key === 'jsonSchema' && typeof value === 'boolean') read.jsonSchema = value;
     else accepted = false;
     if (!accepted) {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: `providerOptions.google.${key}`,
-        message: `providerOptions.google.${key} is not an option the Google provider knows (or its value has the wrong type), so it was ignored. Known: safetySettings, cachedContent, topK, presencePenalty, frequencyPenalty, responseModalities, labels, thinkingConfig, jsonSchema.`,
-      });
+      warnings.push(
+        unsupportedSetting(
+          `providerOptions.google.${key}`,
+          `providerOptions.google.${key} is not an option the Google provider knows (or its value has the wrong type), so it was ignored. Known: safetySettings, cachedContent, topK, presencePenalty, frequencyPenalty, responseModalities, labels, thinkingConfig, jsonSchema.`,
+        ),
+      );
     }
   }
   return read;
@@ -115,11 +113,12 @@ export function prepareGeminiRequest(
   if (google.labels) config.labels = google.labels;
 
   if (request.parallelToolCalls !== undefined) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'parallelToolCalls',
-      message: 'Gemini has no switch for parallel function calls; parallelToolCalls was ignored.',
-    });
+    warnings.push(
+      unsupportedSetting(
+        'parallelToolCalls',
+        'Gemini has no switch for parallel function calls; parallelToolCalls was ignored.',
+      ),
+    );
   }
 
   const passJsonSchema = google.jsonSchema === true;
@@ -137,11 +136,12 @@ export function prepareGeminiRequest(
       const { schema, notes } = convertToGeminiSchema(format.schema, 'responseFormat');
       if (schema) config.responseSchema = schema;
       if (notes.length > 0) {
-        warnings.push({
-          type: 'unsupported-setting',
-          setting: 'responseFormat.schema',
-          message: `Gemini response schemas are a subset of JSON Schema: ${notes.join('; ')}. Set providerOptions.google.jsonSchema to send the schema unchanged as responseJsonSchema.`,
-        });
+        warnings.push(
+          unsupportedSetting(
+            'responseFormat.schema',
+            `Gemini response schemas are a subset of JSON Schema: ${notes.join('; ')}. Set providerOptions.google.jsonSchema to send the schema unchanged as responseJsonSchema.`,
+          ),
+        );
       }
     }
   }

@@ -10,6 +10,7 @@ import {
   type ToolDefinition,
   type Warning,
 } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import { convertToGeminiSchema } from './convert-to-gemini-schema.js';
 
 /**
@@ -56,11 +57,12 @@ export function prepareGeminiTools(
       });
     }
     if (tool.strict) {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'strict',
-        message: `Gemini has no strict mode for tool "${tool.name}"; its arguments are not guaranteed to match the schema.`,
-      });
+      warnings.push(
+        unsupportedSetting(
+          'strict',
+          `Gemini has no strict mode for tool "${tool.name}"; its arguments are not guaranteed to match the schema.`,
+        ),
+      );
     }
     return declaration;
   });

@@ -1,5 +1,6 @@
 import type { Provider } from '@stratum/core';
 import { createOpenAICompatible } from '@stratum/provider-openai';
+import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
 import {
   GROQ_API_KEY_VARIABLE,
   GROQ_BASE_URL,
@@ -14,15 +15,12 @@ import { needsParsedReasoning, prepareGroqReasoning } from './prepare-groq-reaso
  * https://console.groq.com/docs/api-reference#chat-create
  */
 export function createGroq(settings: GroqProviderSettings = {}): Provider {
-  const name = settings.name ?? 'groq';
   return createOpenAICompatible({
-    name,
-    baseURL: settings.baseURL ?? GROQ_BASE_URL,
-    apiKey: settings.apiKey,
-    apiKeyEnvironmentVariable: GROQ_API_KEY_VARIABLE,
-    headers: settings.headers,
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
+    ...compatibleBaseSettings(settings, {
+      name: 'groq',
+      baseURL: GROQ_BASE_URL,
+      apiKeyEnvironmentVariable: GROQ_API_KEY_VARIABLE,
+    }),
     providerOptionsKey: 'groq',
     maxTokensParameter: 'max_completion_tokens',
     onChunk: copyGroqStreamUsage,
@@ -35,14 +33,7 @@ export function createGroq(settings: GroqProviderSettings = {}): Provider {
       }
       return body;
     },
-    mapError: (error, context) =>
-      mapGroqError(error, {
-        provider: name,
-        model: context.model,
-        signal: context.request.signal,
-        // The shared mapping scrubs the key from messages; it is read the same way as for calls.
-        apiKey: settings.apiKey ?? globalThis.process?.env[GROQ_API_KEY_VARIABLE],
-      }),
+    mapError: mapGroqError,
   });
 }
 

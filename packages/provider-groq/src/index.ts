@@ -1,4 +1,4 @@
 export { createGroq, groq } from './groq-provider.js';
 export type { GroqProviderSettings } from './groq-settings.js';
-export { groqResetMs, mapGroqError, parseGroqDuration } from './map-groq-error.js';
+export { groqResetMs, mapGroqError } from './map-groq-error.js';
 export { copyGroqStreamUsage } from './map-groq-usage.js';

@@ -4,7 +4,8 @@ import {
   RateLimitError,
   type StratumError,
 } from '@stratum/core';
-import { mapOpenAIError, type OpenAIErrorContext } from '@stratum/provider-openai';
+import { parseResetDuration } from '@stratum/core/provider-kit';
+import { mapOpenAIError, type OpenAIErrorContext } from '@stratum/provider-openai/internal';
 
 /**
  * Groq's errors are OpenAI-shaped, so the shared mapping applies, with two additions:
@@ -48,8 +49,8 @@ function optionsOf(error: StratumError) {
  */
 export function groqResetMs(headers: Headers | Record<string, string>): number | undefined {
   const normalized = normalizeHeaders(headers);
-  const requests = parseGroqDuration(normalized['x-ratelimit-reset-requests']);
-  const tokens = parseGroqDuration(normalized['x-ratelimit-reset-tokens']);
+  const requests = parseResetDuration(normalized['x-ratelimit-reset-requests']);
+  const tokens = parseResetDuration(normalized['x-ratelimit-reset-tokens']);
   const exhausted: number[] = [];
   if (requests !== undefined && normalized['x-ratelimit-remaining-requests'] === '0')
     exhausted.push(requests);
@@ -57,21 +58,4 @@ export function groqResetMs(headers: Headers | Record<string, string>): number |
     exhausted.push(tokens);
   if (exhausted.length > 0) return Math.max(...exhausted);
   return tokens ?? requests;
-}
-
-const DURATION =
-  /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
-
-/** Parses a Go duration as Groq writes them (`2m59.56s`, `7.66s`, `250ms`, `1h0m0s`) to whole milliseconds. */
-export function parseGroqDuration(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = DURATION.exec(value.trim());
-  if (!match || value.trim() === '') return undefined;
-  const [, hours, minutes, seconds, milliseconds] = match;
-  const total =
-    Number(hours ?? 0) * 3_600_000 +
-    Number(minutes ?? 0) * 60_000 +
-    Number(seconds ?? 0) * 1_000 +
-    Number(milliseconds ?? 0);
-  return Math.round(total);
 }

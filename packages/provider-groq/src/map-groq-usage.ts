@@ -1,4 +1,7 @@
-import type { OpenAICompatibleChunk, OpenAICompatibleUsage } from '@stratum/provider-openai';
+import type {
+  OpenAICompatibleChunk,
+  OpenAICompatibleUsage,
+} from '@stratum/provider-openai/internal';
 
 /**
  * Groq reports a stream's usage in `x_groq.usage` on its last chunk (the one with the

@@ -1,4 +1,8 @@
-import type { ReasoningOptions, Warning } from '@stratum/core';
+import {
+  noReasoningBudget,
+  type ReasoningMapper,
+  unsupportedSettingWriter,
+} from '@stratum/core/provider-kit';
 
 /**
  * Groq's reasoning switches differ by model family:
@@ -7,19 +11,9 @@ import type { ReasoningOptions, Warning } from '@stratum/core';
  * - other models do not reason.
  * https://console.groq.com/docs/reasoning
  */
-export function prepareGroqReasoning(
-  model: string,
-  reasoning: ReasoningOptions,
-  warnings: Warning[],
-): Record<string, unknown> {
-  const warn = (setting: string, message: string) =>
-    warnings.push({ type: 'unsupported-setting', setting, message });
-  if (reasoning.budgetTokens !== undefined) {
-    warn(
-      'reasoning.budgetTokens',
-      'Groq takes no reasoning token budget; budgetTokens was not sent.',
-    );
-  }
+export const prepareGroqReasoning: ReasoningMapper = (model, reasoning, warnings) => {
+  const warn = unsupportedSettingWriter(warnings);
+  if (reasoning.budgetTokens !== undefined) warnings.push(noReasoningBudget('Groq'));
   if (isGptOss(model)) {
     if (reasoning.enabled === false) {
       warn(
@@ -49,7 +43,7 @@ export function prepareGroqReasoning(
     `${model} is not a reasoning model on Groq, so the reasoning settings were not sent.`,
   );
   return {};
-}
+};
 
 export function isGptOss(model: string): boolean {
   return model.startsWith('openai/gpt-oss');

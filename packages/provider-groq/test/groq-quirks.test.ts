@@ -5,9 +5,10 @@ import {
   RateLimitError,
   registerModel,
 } from '@stratum/core';
+import { parseResetDuration } from '@stratum/core/provider-kit';
 import { createRecordingFetch, type OpenAISimulator, startGroqSimulator } from '@stratum/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGroq, groq, groqResetMs, parseGroqDuration } from '../src/index.js';
+import { createGroq, groq, groqResetMs } from '../src/index.js';
 
 const API_KEY = 'gsk_test_0123456789abcdefghijklmnop';
 let simulator: OpenAISimulator;
@@ -129,12 +130,12 @@ describe('rate limits', () => {
   });
 
   it('reads Groq durations and picks the later reset when both limits are exhausted', () => {
-    expect(parseGroqDuration('2m59.56s')).toBe(179_560);
-    expect(parseGroqDuration('7.66s')).toBe(7_660);
-    expect(parseGroqDuration('250ms')).toBe(250);
-    expect(parseGroqDuration('1h0m0s')).toBe(3_600_000);
-    expect(parseGroqDuration('soon')).toBeUndefined();
-    expect(parseGroqDuration('')).toBeUndefined();
+    expect(parseResetDuration('2m59.56s')).toBe(179_560);
+    expect(parseResetDuration('7.66s')).toBe(7_660);
+    expect(parseResetDuration('250ms')).toBe(250);
+    expect(parseResetDuration('1h0m0s')).toBe(3_600_000);
+    expect(parseResetDuration('soon')).toBeUndefined();
+    expect(parseResetDuration('')).toBeUndefined();
     const headers = {
       'x-ratelimit-remaining-requests': '0',
       'x-ratelimit-remaining-tokens': '0',

@@ -1,4 +1,5 @@
-import { mapHttpError, type StratumError } from '@stratum/core';
+import { mapHttpError, redactSecrets, type StratumError } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 
 interface MistralErrorContext {
   provider: string;
@@ -28,7 +29,7 @@ export function mapMistralError(
     provider: context.provider,
     model: context.model,
     status,
-    message: scrub(messageOf(body['message']), context.apiKey),
+    message: redactSecrets(messageOf(body['message']), [context.apiKey]),
     vendorCode: type ?? code,
     headers: headers instanceof Headers ? headers : undefined,
     cause: error,
@@ -46,12 +47,4 @@ function messageOf(message: unknown): string {
       return `${where}: ${String(entry['msg'] ?? entry['type'] ?? 'invalid')}`;
     })
     .join('; ');
-}
-
-function scrub(message: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 8 ? message.split(apiKey).join('[redacted]') : message;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

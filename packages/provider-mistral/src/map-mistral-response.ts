@@ -1,8 +1,8 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import type {
-  OpenAICompatibleCallContext,
-  OpenAICompatibleChunk,
+  OpenAICompatibleChunkHandler,
   OpenAICompatibleMessage,
-} from '@stratum/provider-openai';
+} from '@stratum/provider-openai/internal';
 
 /**
  * Reasoning in Mistral's format: `content` is an array in which `thinking` parts hold the
@@ -24,31 +24,24 @@ export function readMistralReasoning(message: OpenAICompatibleMessage): string |
   return text || undefined;
 }
 
-const nextToolIndex = new WeakMap<OpenAICompatibleCallContext, number>();
-
 /**
  * Mistral streams each tool call whole, in one delta, and may leave out `index` or repeat 0;
  * the shared reader assembles calls by `index`. Each delta call that brings an `id` starts a
- * new call, so it gets the next index; a delta without an `id` continues the last call.
+ * new call, so it gets the next index; a delta without an `id` continues the last call. One
+ * handler per stream keeps the running index.
  */
-export function indexMistralToolCalls(
-  chunk: OpenAICompatibleChunk,
-  context: OpenAICompatibleCallContext,
-): void {
-  const calls = chunk.choices?.[0]?.delta?.tool_calls;
-  if (!calls) return;
-  let next = nextToolIndex.get(context) ?? 0;
-  for (const call of calls) {
-    if (call.id) {
-      call.index = next;
-      next += 1;
-    } else {
-      call.index = Math.max(0, next - 1);
+export function createMistralToolCallIndexer(): OpenAICompatibleChunkHandler {
+  let next = 0;
+  return (chunk) => {
+    const calls = chunk.choices?.[0]?.delta?.tool_calls;
+    if (!calls) return;
+    for (const call of calls) {
+      if (call.id) {
+        call.index = next;
+        next += 1;
+      } else {
+        call.index = Math.max(0, next - 1);
+      }
     }
-  }
-  nextToolIndex.set(context, next);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  };
 }

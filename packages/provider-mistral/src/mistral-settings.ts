@@ -1,21 +1,15 @@
-export interface MistralProviderSettings {
-  /** Default: the MISTRAL_API_KEY environment variable, read at the first call. */
-  apiKey?: string;
-  /** Default `https://api.mistral.ai/v1`. */
-  baseURL?: string;
+import type { BaseProviderSettings } from '@stratum/core/provider-kit';
+
+/**
+ * The common provider settings (`apiKey` defaults to the MISTRAL_API_KEY environment variable,
+ * read at the first call; `baseURL` to `https://api.mistral.ai/v1`; `name` to `mistral`), and:
+ */
+export interface MistralProviderSettings extends BaseProviderSettings {
   /**
    * Ask Mistral to prepend its safety system prompt (`safe_prompt`) to every call; a request
    * can still set `providerOptions.mistral.safe_prompt`.
    */
   safePrompt?: boolean;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Abort each HTTP request after this long; the request's own `timeoutMs` applies as well. */
-  timeoutMs?: number;
-  /** The provider name in model ids; default `mistral`. */
-  name?: string;
-  /** A fetch implementation (proxies, tests). */
-  fetch?: typeof globalThis.fetch;
 }
 
 export const MISTRAL_BASE_URL = 'https://api.mistral.ai/v1';

@@ -1,5 +1,9 @@
-import type { ReasoningOptions, Warning } from '@stratum/core';
-import type { OpenAIChatRequestBody } from '@stratum/provider-openai';
+import {
+  noReasoningBudget,
+  type ReasoningMapper,
+  unsupportedSettingWriter,
+} from '@stratum/core/provider-kit';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
 
 /**
  * Renames and removes what Mistral's schema does not take (it rejects unknown fields with a
@@ -40,19 +44,9 @@ const EFFORT_MODELS = /^(mistral-small-(latest|2603)|mistral-medium-3(\.5)?$)/;
  * newer models take `reasoning_effort` `high` or `none`; the rest do not reason.
  * https://docs.mistral.ai/capabilities/reasoning/
  */
-export function prepareMistralReasoning(
-  model: string,
-  reasoning: ReasoningOptions,
-  warnings: Warning[],
-): Record<string, unknown> {
-  const warn = (setting: string, message: string) =>
-    warnings.push({ type: 'unsupported-setting', setting, message });
-  if (reasoning.budgetTokens !== undefined) {
-    warn(
-      'reasoning.budgetTokens',
-      'Mistral takes no reasoning token budget; budgetTokens was not sent.',
-    );
-  }
+export const prepareMistralReasoning: ReasoningMapper = (model, reasoning, warnings) => {
+  const warn = unsupportedSettingWriter(warnings);
+  if (reasoning.budgetTokens !== undefined) warnings.push(noReasoningBudget('Mistral'));
   if (model.startsWith('magistral')) {
     if (reasoning.enabled === false) warn('reasoning.enabled', `${model} always reasons.`);
     if (reasoning.effort !== undefined)
@@ -74,4 +68,4 @@ export function prepareMistralReasoning(
     warn('reasoning', `${model} does not reason; use a magistral-* model.`);
   }
   return {};
-}
+};

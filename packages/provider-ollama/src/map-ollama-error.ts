@@ -1,5 +1,5 @@
 import { ModelNotFoundError, ProviderUnavailableError, type StratumError } from '@stratum/core';
-import { mapOpenAIError, type OpenAIErrorContext } from '@stratum/provider-openai';
+import { mapOpenAIError, type OpenAIErrorContext } from '@stratum/provider-openai/internal';
 
 /**
  * Ollama runs on the user's machine, so its two common failures need a local fix rather than

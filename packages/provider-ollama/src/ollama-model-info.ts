@@ -1,4 +1,5 @@
 import type { ModelInfo } from '@stratum/core';
+import { NO_CAPABILITIES } from '@stratum/core/provider-kit';
 
 /**
  * What Stratum knows about a local model the catalog does not list: it runs on your own
@@ -12,15 +13,7 @@ export function localOllamaModelInfo(provider: string, model: string): ModelInfo
     name: model,
     pricing: { input: 0, output: 0 },
     local: true,
-    capabilities: {
-      tools: false,
-      vision: false,
-      jsonOutput: false,
-      structuredOutput: false,
-      reasoning: false,
-      promptCaching: false,
-      pdfInput: false,
-    },
+    capabilities: { ...NO_CAPABILITIES },
     source: 'registered',
   };
 }

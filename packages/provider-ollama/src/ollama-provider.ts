@@ -1,5 +1,6 @@
 import { InvalidRequestError, type Provider } from '@stratum/core';
-import { createOpenAICompatible, type OpenAIChatRequestBody } from '@stratum/provider-openai';
+import { createOpenAICompatible } from '@stratum/provider-openai';
+import type { OpenAIChatRequestBody } from '@stratum/provider-openai/internal';
 import { listOllamaModels, type OllamaLocalModel } from './list-ollama-models.js';
 import { mapOllamaError } from './map-ollama-error.js';
 import { localOllamaModelInfo } from './ollama-model-info.js';

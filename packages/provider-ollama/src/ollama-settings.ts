@@ -1,4 +1,7 @@
-export interface OllamaProviderSettings {
+import type { BaseProviderSettings } from '@stratum/core/provider-kit';
+
+/** The common provider settings (`name` defaults to `ollama`) without `baseURL`, and: */
+export interface OllamaProviderSettings extends Omit<BaseProviderSettings, 'baseURL' | 'apiKey'> {
   /**
    * Where Ollama listens. Default: the OLLAMA_HOST environment variable (read at the first
    * call), else `http://localhost:11434`.
@@ -6,14 +9,6 @@ export interface OllamaProviderSettings {
   host?: string;
   /** Only for an Ollama behind an authenticating proxy: sent as `Authorization: Bearer`. */
   apiKey?: string;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Abort each HTTP request after this long; the request's own `timeoutMs` applies as well. */
-  timeoutMs?: number;
-  /** The provider name in model ids; default `ollama`. */
-  name?: string;
-  /** A fetch implementation (proxies, tests). */
-  fetch?: typeof globalThis.fetch;
 }
 
 export const OLLAMA_DEFAULT_HOST = 'http://localhost:11434';

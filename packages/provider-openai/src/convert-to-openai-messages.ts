@@ -10,28 +10,37 @@ import type {
   ChatCompletionMessageFunctionToolCall,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
+import type { OpenAICompatibleMessageConverter } from './openai-compatible-settings.js';
 
 interface ConvertOptions {
   provider: string;
   /** The `providerOptions` key whose fields are merged into each message (e.g. `name`). */
   providerOptionsKey: string;
+  /** The vendor's adaptation of each message, given the Stratum message it came from. */
+  convertMessage?: OpenAICompatibleMessageConverter | undefined;
 }
 
 /**
  * Converts Stratum messages to Chat Completions messages.
  * https://platform.openai.com/docs/api-reference/chat/create#chat-create-messages
  *
- * Reasoning parts are not sent back: Chat Completions has no field for them. Exactly one
- * message comes out per message in, in order, so a vendor's `transformRequestBody` can find the
- * Stratum message behind each one (DeepSeek and Mistral send reasoning back that way).
+ * Reasoning parts are not sent back: Chat Completions has no field for them; vendors that take
+ * them (DeepSeek, Mistral) add them in `convertMessage`, which sees each Stratum message beside
+ * the message converted from it.
  */
 export function convertToOpenAIMessages(
   messages: readonly Message[],
   options: ConvertOptions,
 ): ChatCompletionMessageParam[] {
-  return messages.map((message) =>
-    withMessageOptions(convertMessage(message, options), message.providerOptions, options),
-  );
+  const adapt = options.convertMessage;
+  return messages.map((message, index) => {
+    const converted = withMessageOptions(
+      convertMessage(message, options),
+      message.providerOptions,
+      options,
+    );
+    return adapt ? adapt(converted, { message, index, messages }) : converted;
+  });
 }
 
 function convertMessage(message: Message, options: ConvertOptions): ChatCompletionMessageParam {
@@ -58,13 +67,12 @@ function convertMessage(message: Message, options: ConvertOptions): ChatCompleti
       for (const part of message.content) {
         if (part.type === 'text') text += part.text;
         else if (part.type === 'tool-call') {
-          const raw = part.providerOptions?.['stratum']?.['rawArguments'];
           toolCalls.push({
             id: part.id,
             type: 'function',
             function: {
               name: part.name,
-              arguments: typeof raw === 'string' ? raw : JSON.stringify(part.arguments ?? {}),
+              arguments: part.rawArguments ?? JSON.stringify(part.arguments ?? {}),
             },
           });
         }

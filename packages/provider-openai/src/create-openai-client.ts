@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@stratum/core';
+import { loadApiKey, readApiKey } from '@stratum/core/provider-kit';
 import OpenAI from 'openai';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
 
@@ -18,19 +18,13 @@ export function lazyOpenAIClient(settings: OpenAICompatibleSettings): () => Open
   let handle: OpenAIClientHandle | undefined;
   return () => {
     if (handle) return handle;
-    const variable = settings.apiKeyEnvironmentVariable;
+    const keyOptions = {
+      provider: settings.name,
+      apiKey: settings.apiKey,
+      environmentVariable: settings.apiKeyEnvironmentVariable,
+    };
     const apiKey =
-      settings.apiKey ??
-      (variable && typeof process !== 'undefined' ? process.env[variable] : undefined);
-    if (!apiKey && settings.apiKeyRequired !== false) {
-      const fromEnvironment = variable
-        ? `Set the ${variable} environment variable, or pass`
-        : 'Pass';
-      throw new ConfigurationError(
-        `No API key for the ${settings.name} provider. ${fromEnvironment} the apiKey setting when you create the provider.`,
-        { provider: settings.name },
-      );
-    }
+      settings.apiKeyRequired === false ? readApiKey(keyOptions) : loadApiKey(keyOptions);
     const headers: Record<string, string | null> = {};
     if (!apiKey) headers['Authorization'] = null;
     else if (settings.authHeaders) {

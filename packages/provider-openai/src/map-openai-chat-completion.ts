@@ -59,7 +59,7 @@ export function mapOpenAIChatCompletion(
       id: call.id || `call_${index}`,
       name,
       arguments: parseToolArguments(rawArguments, name, provider),
-      providerOptions: { stratum: { rawArguments } },
+      rawArguments,
     });
   });
 

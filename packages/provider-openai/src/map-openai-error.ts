@@ -10,6 +10,7 @@ import {
   TimeoutError,
   unexpectedError,
 } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 export interface OpenAIErrorContext {
@@ -105,8 +106,4 @@ function describe(error: unknown): string {
 
 function scrub(message: string, context: OpenAIErrorContext): string {
   return redactSecrets(message, [context.apiKey]);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -15,7 +15,7 @@ import type {
 
 type StreamHooks = Pick<
   OpenAICompatibleHooks,
-  'mapUsage' | 'readProviderCost' | 'readReasoning' | 'onChunk'
+  'mapUsage' | 'readProviderCost' | 'readReasoning' | 'onChunk' | 'createChunkHandler'
 >;
 
 /**
@@ -32,6 +32,7 @@ export function createOpenAIStreamStage(
   const { provider, model } = context;
   const readReasoning = hooks.readReasoning ?? readReasoningField;
   const assembler = new ToolCallAssembler(provider);
+  const handleChunk = hooks.createChunkHandler?.(context);
   const rawChunks: OpenAICompatibleChunk[] | undefined = context.request.includeRaw
     ? []
     : undefined;
@@ -51,6 +52,7 @@ export function createOpenAIStreamStage(
   return {
     item(chunk, emit) {
       hooks.onChunk?.(chunk, context);
+      handleChunk?.(chunk);
       rawChunks?.push(chunk);
       if (!metadataSent && (chunk.id || chunk.model)) {
         metadataSent = true;

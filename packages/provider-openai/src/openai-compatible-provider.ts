@@ -61,7 +61,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
   ): StratumError =>
     // The SDK error kept as `cause` holds the vendor's raw message, which may echo the key.
     scrubErrorSecrets(
-      settings.mapError?.(error, context) ??
+      settings.mapError?.(error, { ...context, apiKey, signal: context.request.signal }) ??
         mapOpenAIError(error, {
           provider: name,
           model: context.model,

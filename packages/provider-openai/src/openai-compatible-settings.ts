@@ -1,4 +1,5 @@
 import type {
+  Message,
   ModelInfo,
   ProviderReportedCost,
   ProviderRequest,
@@ -26,6 +27,36 @@ export interface OpenAICompatibleCallContext {
   /** Push to it to tell the caller about a setting the vendor cannot honour. */
   readonly warnings: Warning[];
 }
+
+/**
+ * What `mapError` learns: the call, its signal, and the key in use so the hook can scrub it from
+ * messages without reading the environment again. It fits `mapOpenAIError`'s context as is.
+ */
+export interface OpenAICompatibleErrorContext extends OpenAICompatibleCallContext {
+  /** The key the call was made with (never log it); `undefined` for keyless endpoints. */
+  readonly apiKey: string | undefined;
+  /** `request.signal`: whether the caller aborted decides how a failure reads. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** One Chat Completions message of a request body. */
+export type OpenAIChatMessage = OpenAIChatRequestBody['messages'][number];
+
+/**
+ * Adapts one converted message to the vendor. It receives the Stratum message it was converted
+ * from, with that message's place in the conversation, so no hook pairs the two by position.
+ */
+export type OpenAICompatibleMessageConverter = (
+  converted: OpenAIChatMessage,
+  source: {
+    readonly message: Message;
+    readonly index: number;
+    readonly messages: readonly Message[];
+  },
+) => OpenAIChatMessage;
+
+/** Sees each chunk of one stream; state that lives for the stream belongs in its closure. */
+export type OpenAICompatibleChunkHandler = (chunk: OpenAICompatibleChunk) => void;
 
 /**
  * The points where OpenAI-compatible vendors differ. Each is optional; leaving one out keeps
@@ -81,13 +112,27 @@ export interface OpenAICompatibleHooks {
    * inside a 200 stream in its own shape (`{"error": ...}` chunks are already errors).
    */
   onChunk?: (chunk: OpenAICompatibleChunk, context: OpenAICompatibleCallContext) => void;
+  /**
+   * Called once per request for the function that adapts each converted message (Mistral's
+   * tool-call ids and `thinking` parts, DeepSeek's `reasoning_content`). A factory, so state
+   * shared by the messages of one request (an id map) lives in its closure. Runs before
+   * `transformRequestBody`.
+   */
+  createMessageConverter?: (
+    context: OpenAICompatibleCallContext,
+  ) => OpenAICompatibleMessageConverter;
+  /**
+   * Called once per stream for a chunk handler that runs after `onChunk`. A factory, so state
+   * that lives for one stream (a running tool-call index) is never keyed on the call.
+   */
+  createChunkHandler?: (context: OpenAICompatibleCallContext) => OpenAICompatibleChunkHandler;
   /** Sees a non-streamed body before it is read; throw for errors inside a 200 body. */
   onResponse?: (body: OpenAICompatibleCompletion, context: OpenAICompatibleCallContext) => void;
   /**
    * Maps a failure (an SDK `APIError`, a network error) before the default mapping; return
    * `undefined` to fall back to it.
    */
-  mapError?: (error: unknown, context: OpenAICompatibleCallContext) => StratumError | undefined;
+  mapError?: (error: unknown, context: OpenAICompatibleErrorContext) => StratumError | undefined;
   /** Catalog data for models the catalog lacks (Ollama's local models, Azure deployments). */
   resolveModelInfo?: (model: string) => ModelInfo | undefined;
 }

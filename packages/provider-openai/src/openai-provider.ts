@@ -1,26 +1,19 @@
 import type { ModelInfo, Provider, ProviderRequest } from '@stratum/core';
+import type { BaseProviderSettings } from '@stratum/core/provider-kit';
 import { createOpenAICompatible } from './openai-compatible-provider.js';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
 import { mapResponsesError } from './responses-map-error.js';
 import { createOpenAIResponses } from './responses-provider.js';
 
-export interface OpenAIProviderSettings {
-  /** Default: the OPENAI_API_KEY environment variable, read at the first call. */
-  apiKey?: string;
-  /** Default `https://api.openai.com/v1`. */
-  baseURL?: string;
+/**
+ * The common provider settings (`apiKey` defaults to the OPENAI_API_KEY environment variable,
+ * read at the first call; `baseURL` to `https://api.openai.com/v1`; `name` to `openai`), and:
+ */
+export interface OpenAIProviderSettings extends BaseProviderSettings {
   /** Sent as the `OpenAI-Organization` header. */
   organization?: string;
   /** Sent as the `OpenAI-Project` header. */
   project?: string;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Abort each HTTP request after this long; the request's own `timeoutMs` applies as well. */
-  timeoutMs?: number;
-  /** The provider name in model ids; default `openai`. */
-  name?: string;
-  /** A fetch implementation (proxies, tests). */
-  fetch?: typeof globalThis.fetch;
   /**
    * Which API to call: `chat` (Chat Completions) or `responses` (the Responses API). By default
    * Chat Completions, except for the models only the Responses API serves (the catalog's
@@ -52,11 +45,7 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): Provider {
     isReasoningModel: isOpenAIReasoningModel,
     // Chat Completions bills the same account: an exhausted quota is as final there.
     mapError: (error, context) => {
-      const mapped = mapResponsesError(error, {
-        provider: context.provider,
-        model: context.model,
-        signal: context.request.signal,
-      });
+      const mapped = mapResponsesError(error, context);
       return mapped.vendorCode === 'insufficient_quota' ? mapped : undefined;
     },
   };

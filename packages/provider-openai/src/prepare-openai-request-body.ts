@@ -1,4 +1,5 @@
 import type { ProviderRequest, ResponseFormat, Warning } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import type { ResponseFormatJSONSchema } from 'openai/resources/shared';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.js';
 import type { OpenAIChatRequestBody } from './openai-chat-api-types.js';
@@ -15,6 +16,7 @@ type BodySettings = Pick<
   | 'maxTokensParameter'
   | 'providerOptionsKey'
   | 'transformRequestBody'
+  | 'createMessageConverter'
 > & { name: string };
 
 /**
@@ -33,6 +35,7 @@ export function prepareOpenAIRequestBody(
     messages: convertToOpenAIMessages(request.messages, {
       provider: settings.name,
       providerOptionsKey,
+      convertMessage: settings.createMessageConverter?.(context),
     }),
   };
   const reasoningModel = settings.isReasoningModel?.(request.model, request.modelInfo);
@@ -69,11 +72,10 @@ export function prepareOpenAIRequestBody(
 }
 
 function rejectedByReasoningModel(setting: string, model: string): Warning {
-  return {
-    type: 'unsupported-setting',
+  return unsupportedSetting(
     setting,
-    message: `${model} is a reasoning model, which rejects ${setting}; it was not sent.`,
-  };
+    `${model} is a reasoning model, which rejects ${setting}; it was not sent.`,
+  );
 }
 
 function addReasoning(
@@ -86,11 +88,12 @@ function addReasoning(
   const reasoning = request.reasoning;
   if (!reasoning) return;
   if (reasoningModel === false) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'reasoning',
-      message: `${request.model} is not a reasoning model, so the reasoning settings were not sent.`,
-    });
+    warnings.push(
+      unsupportedSetting(
+        'reasoning',
+        `${request.model} is not a reasoning model, so the reasoning settings were not sent.`,
+      ),
+    );
     return;
   }
   if (prepareReasoning) {
@@ -99,20 +102,20 @@ function addReasoning(
   }
   if (reasoning.effort !== undefined) body.reasoning_effort = reasoning.effort;
   if (reasoning.budgetTokens !== undefined) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'reasoning.budgetTokens',
-      message:
+    warnings.push(
+      unsupportedSetting(
+        'reasoning.budgetTokens',
         'Chat Completions takes a reasoning effort, not a token budget; budgetTokens was not sent. Use reasoning.effort.',
-    });
+      ),
+    );
   }
   if (reasoning.enabled === false && reasoning.effort === undefined) {
-    warnings.push({
-      type: 'unsupported-setting',
-      setting: 'reasoning.enabled',
-      message:
+    warnings.push(
+      unsupportedSetting(
+        'reasoning.enabled',
         "Reasoning cannot be switched off through this setting; use reasoning.effort: 'minimal', or the vendor's own value through providerOptions (e.g. reasoning_effort: 'none').",
-    });
+      ),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ToolChoice, ToolDefinition, Warning } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import type {
   ChatCompletionFunctionTool,
   ChatCompletionToolChoiceOption,
@@ -22,18 +23,20 @@ export function prepareOpenAITools(
 ): PreparedTools {
   if (!tools || tools.length === 0) {
     if (toolChoice !== undefined && toolChoice !== 'none') {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'toolChoice',
-        message: 'toolChoice was set without tools, so it was not sent. Pass tools as well.',
-      });
+      warnings.push(
+        unsupportedSetting(
+          'toolChoice',
+          'toolChoice was set without tools, so it was not sent. Pass tools as well.',
+        ),
+      );
     }
     if (parallelToolCalls !== undefined) {
-      warnings.push({
-        type: 'unsupported-setting',
-        setting: 'parallelToolCalls',
-        message: 'parallelToolCalls was set without tools, so it was not sent.',
-      });
+      warnings.push(
+        unsupportedSetting(
+          'parallelToolCalls',
+          'parallelToolCalls was set without tools, so it was not sent.',
+        ),
+      );
     }
     return {};
   }

@@ -6,6 +6,7 @@ import {
   type ProviderOptions,
   type UserContentPart,
 } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 import type { ResponseInputContent, ResponseInputItem } from 'openai/resources/responses/responses';
 
 /**
@@ -18,10 +19,6 @@ export interface ResponsesPartOptions {
   encryptedContent?: string;
   phase?: 'commentary' | 'final_answer';
   providerExecuted?: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The `openai` entry of a part's options. */
@@ -90,7 +87,7 @@ export function convertToResponsesInput(
               type: 'function_call',
               call_id: part.id,
               name: part.name,
-              arguments: JSON.stringify(part.arguments ?? {}),
+              arguments: part.rawArguments ?? JSON.stringify(part.arguments ?? {}),
             });
           }
         }

@@ -115,6 +115,7 @@ export function convertResponsesOutput(response: Response, provider: string): Co
           id: item.call_id,
           name: item.name,
           arguments: parseToolArguments(item.arguments, item.name, provider),
+          rawArguments: item.arguments,
           ...(item.id ? { providerOptions: { openai: { itemId: item.id } } } : {}),
         });
         break;

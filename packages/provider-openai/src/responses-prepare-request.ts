@@ -1,4 +1,5 @@
 import { InvalidRequestError, type ProviderRequest, type Warning } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 import type {
   ResponseCreateParamsNonStreaming,
   ResponseIncludable,
@@ -33,10 +34,6 @@ const BUILT_IN_TOOL_TYPES = new Set([
   'shell',
   'apply_patch',
 ]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A built-in tool object, checked for its `type` only: the API validates the rest. */
 function isBuiltInTool(value: unknown): value is Tool {

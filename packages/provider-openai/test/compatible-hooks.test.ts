@@ -88,4 +88,68 @@ describe('createOpenAICompatible hooks added for the compatible vendors', () => 
     expect(response.cost).toMatchObject({ total: 0, source: 'catalog' });
     expect(response.warnings).toEqual([]);
   });
+
+  it('createMessageConverter sees each converted message beside the Stratum message, once per request', async () => {
+    simulator.enqueue(
+      { kind: 'reply', reply: { text: 'a' } },
+      { kind: 'reply', reply: { text: 'b' } },
+    );
+    let factories = 0;
+    const provider = createOpenAICompatible({
+      name: 'hooked',
+      baseURL: simulator.baseURL,
+      apiKey: TEST_API_KEY,
+      createMessageConverter: () => {
+        factories += 1;
+        let seen = 0;
+        return (converted, { message, index, messages }) => {
+          seen += 1;
+          return { ...converted, name: `${message.role}-${index}-of-${messages.length}-${seen}` };
+        };
+      },
+    });
+    const client = createClient({ providers: [provider] });
+    const messages = [
+      { role: 'system' as const, content: 'be brief' },
+      { role: 'user' as const, content: 'hi' },
+    ];
+    await client.chat({ ...ask, messages });
+    expect(requestBody(simulator)['messages']).toEqual([
+      { role: 'system', content: 'be brief', name: 'system-0-of-2-1' },
+      { role: 'user', content: 'hi', name: 'user-1-of-2-2' },
+    ]);
+    await client.chat({ ...ask, messages });
+    // A fresh converter per request: the count restarts.
+    expect(requestBody(simulator)['messages']).toMatchObject([
+      { name: 'system-0-of-2-1' },
+      { name: 'user-1-of-2-2' },
+    ]);
+    expect(factories).toBe(2);
+  });
+
+  it('createChunkHandler gives each stream its own handler, which sees every chunk', async () => {
+    simulator.enqueue(
+      { kind: 'reply', reply: { text: 'one two three' } },
+      { kind: 'reply', reply: { text: 'four' } },
+    );
+    const counts: number[] = [];
+    const provider = createOpenAICompatible({
+      name: 'hooked',
+      baseURL: simulator.baseURL,
+      apiKey: TEST_API_KEY,
+      createChunkHandler: () => {
+        const slot = counts.push(0) - 1;
+        return () => {
+          counts[slot] = (counts[slot] ?? 0) + 1;
+        };
+      },
+    });
+    const client = createClient({ providers: [provider] });
+    const first = await client.stream(ask).finalResponse();
+    const second = await client.stream(ask).finalResponse();
+    expect([first.text, second.text]).toEqual(['one two three', 'four']);
+    expect(counts).toHaveLength(2);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
-import { ContentFilterError, mapHttpError, type StratumError } from '@stratum/core';
-import { mapOpenAIError, type OpenAIErrorContext } from '@stratum/provider-openai';
+import { ContentFilterError, mapHttpError, redactSecrets, type StratumError } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
+import { mapOpenAIError, type OpenAIErrorContext } from '@stratum/provider-openai/internal';
 
 type ErrorObject = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ export function throwOpenRouterBodyError(
       provider: context.provider,
       model: context.model,
       status,
-      message: scrub(String(body['message'] ?? 'no message'), context.apiKey),
+      message: redactSecrets(String(body['message'] ?? 'no message'), [context.apiKey]),
       vendorCode,
       cause: body,
     })
@@ -55,7 +56,10 @@ function describe(
 ): StratumError | undefined {
   const metadata = record(body['metadata']);
   if (!metadata) return undefined;
-  const message = scrub(String(body['message'] ?? 'no message'), context.apiKey).replace(/\.$/, '');
+  const message = redactSecrets(String(body['message'] ?? 'no message'), [context.apiKey]).replace(
+    /\.$/,
+    '',
+  );
   const options = { provider: context.provider, model: context.model, status, vendorCode, cause };
   const reasons = metadata['reasons'];
   if (Array.isArray(reasons)) {
@@ -67,7 +71,9 @@ function describe(
   const upstream =
     typeof metadata['provider_name'] === 'string' ? metadata['provider_name'] : undefined;
   const raw =
-    typeof metadata['raw'] === 'string' ? scrub(metadata['raw'], context.apiKey) : undefined;
+    typeof metadata['raw'] === 'string'
+      ? redactSecrets(metadata['raw'], [context.apiKey])
+      : undefined;
   if (!upstream && !raw) return undefined;
   const detail = [upstream && `upstream provider ${upstream}`, raw && `raw: ${raw.slice(0, 300)}`]
     .filter(Boolean)
@@ -76,11 +82,5 @@ function describe(
 }
 
 function record(value: unknown): ErrorObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? { ...value }
-    : undefined;
-}
-
-function scrub(message: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 8 ? message.split(apiKey).join('[redacted]') : message;
+  return isRecord(value) ? { ...value } : undefined;
 }

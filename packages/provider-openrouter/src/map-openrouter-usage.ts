@@ -3,7 +3,7 @@ import {
   mapOpenAIUsage,
   type OpenAICompatibleCallContext,
   type OpenAICompatibleUsage,
-} from '@stratum/provider-openai';
+} from '@stratum/provider-openai/internal';
 
 /**
  * OpenRouter's usage is OpenAI's (`prompt_tokens` includes `cached_tokens` and

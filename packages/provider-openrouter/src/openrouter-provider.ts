@@ -1,5 +1,6 @@
 import type { Provider } from '@stratum/core';
-import { createOpenAICompatible, type OpenAICompatibleCallContext } from '@stratum/provider-openai';
+import { createOpenAICompatible } from '@stratum/provider-openai';
+import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
 import { mapOpenRouterError, throwOpenRouterBodyError } from './map-openrouter-error.js';
 import { readOpenRouterCost } from './map-openrouter-usage.js';
 import {
@@ -15,25 +16,17 @@ import { prepareOpenRouterReasoning } from './prepare-openrouter-reasoning.js';
  * https://openrouter.ai/docs/api-reference/overview
  */
 export function createOpenRouter(settings: OpenRouterProviderSettings = {}): Provider {
-  const name = settings.name ?? 'openrouter';
   const threshold = settings.costWarningThreshold ?? 0.05;
   const attribution: Record<string, string> = {};
   if (settings.appUrl) attribution['HTTP-Referer'] = settings.appUrl;
   if (settings.appName) attribution['X-Title'] = settings.appName;
-  const errorContext = (context: OpenAICompatibleCallContext) => ({
-    provider: name,
-    model: context.model,
-    signal: context.request.signal,
-    apiKey: settings.apiKey ?? globalThis.process?.env[OPENROUTER_API_KEY_VARIABLE],
-  });
   return createOpenAICompatible({
-    name,
-    baseURL: settings.baseURL ?? OPENROUTER_BASE_URL,
-    apiKey: settings.apiKey,
-    apiKeyEnvironmentVariable: OPENROUTER_API_KEY_VARIABLE,
+    ...compatibleBaseSettings(settings, {
+      name: 'openrouter',
+      baseURL: OPENROUTER_BASE_URL,
+      apiKeyEnvironmentVariable: OPENROUTER_API_KEY_VARIABLE,
+    }),
     headers: { ...attribution, ...settings.headers },
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
     providerOptionsKey: 'openrouter',
     maxTokensParameter: 'max_tokens',
     prepareReasoning: prepareOpenRouterReasoning,
@@ -44,9 +37,9 @@ export function createOpenRouter(settings: OpenRouterProviderSettings = {}): Pro
       return body;
     },
     readProviderCost: (usage, context) => readOpenRouterCost(usage, context, threshold),
-    onResponse: (completion, context) =>
-      throwOpenRouterBodyError(completion, errorContext(context)),
-    mapError: (error, context) => mapOpenRouterError(error, errorContext(context)),
+    // What this throws reaches mapError below and is scrubbed of the key like every failure.
+    onResponse: throwOpenRouterBodyError,
+    mapError: mapOpenRouterError,
   });
 }
 

@@ -1,8 +1,11 @@
-export interface OpenRouterProviderSettings {
-  /** Default: the OPENROUTER_API_KEY environment variable, read at the first call. */
-  apiKey?: string;
-  /** Default `https://openrouter.ai/api/v1`. */
-  baseURL?: string;
+import type { BaseProviderSettings } from '@stratum/core/provider-kit';
+
+/**
+ * The common provider settings (`apiKey` defaults to the OPENROUTER_API_KEY environment
+ * variable, read at the first call; `baseURL` to `https://openrouter.ai/api/v1`; `name` to
+ * `openrouter`), and:
+ */
+export interface OpenRouterProviderSettings extends BaseProviderSettings {
   /** Your app's URL, sent as `HTTP-Referer` for OpenRouter's app attribution and rankings. */
   appUrl?: string;
   /** Your app's name, sent as `X-Title`. */
@@ -12,14 +15,6 @@ export interface OpenRouterProviderSettings {
    * the larger of the two, before the response carries a warning. Default 0.05 (5%).
    */
   costWarningThreshold?: number;
-  /** Headers sent with every request. */
-  headers?: Record<string, string>;
-  /** Abort each HTTP request after this long; the request's own `timeoutMs` applies as well. */
-  timeoutMs?: number;
-  /** The provider name in model ids; default `openrouter`. */
-  name?: string;
-  /** A fetch implementation (proxies, tests). */
-  fetch?: typeof globalThis.fetch;
 }
 
 export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';

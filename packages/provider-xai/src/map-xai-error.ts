@@ -1,4 +1,4 @@
-import { AuthenticationError, mapHttpError, type StratumError } from '@stratum/core';
+import { AuthenticationError, mapHttpError, redactSecrets, type StratumError } from '@stratum/core';
 
 interface XaiErrorContext {
   provider: string;
@@ -22,7 +22,7 @@ export function mapXaiError(error: unknown, context: XaiErrorContext): StratumEr
   const body: unknown = Reflect.get(error, 'error');
   if (typeof status !== 'number' || typeof body !== 'string') return undefined;
   const headers: unknown = Reflect.get(error, 'headers');
-  const message = scrub(body, context.apiKey);
+  const message = redactSecrets(body, [context.apiKey]);
   if (status === 400 && WRONG_KEY.test(message)) {
     return new AuthenticationError(
       `${context.provider} (${context.model}) said: ${message.replace(/\.$/, '')}. xAI answers a wrong key with HTTP 400; check XAI_API_KEY or the apiKey setting.`,
@@ -37,8 +37,4 @@ export function mapXaiError(error: unknown, context: XaiErrorContext): StratumEr
     headers: headers instanceof Headers ? headers : undefined,
     cause: error,
   });
-}
-
-function scrub(message: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 8 ? message.split(apiKey).join('[redacted]') : message;
 }

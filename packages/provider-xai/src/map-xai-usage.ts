@@ -1,5 +1,5 @@
 import { createUsage, type ProviderReportedCost, type Usage } from '@stratum/core';
-import type { OpenAICompatibleUsage } from '@stratum/provider-openai';
+import type { OpenAICompatibleUsage } from '@stratum/provider-openai/internal';
 
 /**
  * Maps xAI's usage. xAI's `completion_tokens` leaves the reasoning tokens out (recorded:

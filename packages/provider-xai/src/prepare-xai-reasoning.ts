@@ -1,4 +1,8 @@
-import type { ReasoningOptions, Warning } from '@stratum/core';
+import {
+  noReasoningBudget,
+  type ReasoningMapper,
+  unsupportedSettingWriter,
+} from '@stratum/core/provider-kit';
 
 /**
  * xAI's reasoning controls: only Grok 3 Mini takes `reasoning_effort`, with two levels, `low`
@@ -6,19 +10,9 @@ import type { ReasoningOptions, Warning } from '@stratum/core';
  * `*-non-reasoning` variants never reason. No model takes a token budget.
  * https://docs.x.ai/docs/guides/reasoning
  */
-export function prepareXaiReasoning(
-  model: string,
-  reasoning: ReasoningOptions,
-  warnings: Warning[],
-): Record<string, unknown> {
-  const warn = (setting: string, message: string) =>
-    warnings.push({ type: 'unsupported-setting', setting, message });
-  if (reasoning.budgetTokens !== undefined) {
-    warn(
-      'reasoning.budgetTokens',
-      'xAI takes no reasoning token budget; budgetTokens was not sent.',
-    );
-  }
+export const prepareXaiReasoning: ReasoningMapper = (model, reasoning, warnings) => {
+  const warn = unsupportedSettingWriter(warnings);
+  if (reasoning.budgetTokens !== undefined) warnings.push(noReasoningBudget('xAI'));
   if (reasoning.enabled === false) {
     warn(
       'reasoning.enabled',
@@ -41,7 +35,7 @@ export function prepareXaiReasoning(
     );
   }
   return { reasoning_effort: effort };
-}
+};
 
 /** Grok's reasoning models, which reject `stop` (and the penalties Stratum does not send). */
 export function isXaiReasoningModel(model: string): boolean {

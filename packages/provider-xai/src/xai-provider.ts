@@ -1,5 +1,7 @@
 import type { Provider } from '@stratum/core';
+import { unsupportedSetting } from '@stratum/core/provider-kit';
 import { createOpenAICompatible } from '@stratum/provider-openai';
+import { compatibleBaseSettings } from '@stratum/provider-openai/internal';
 import { mapXaiError } from './map-xai-error.js';
 import { mapXaiUsage, readXaiCost } from './map-xai-usage.js';
 import { isXaiReasoningModel, prepareXaiReasoning } from './prepare-xai-reasoning.js';
@@ -11,15 +13,12 @@ import { XAI_API_KEY_VARIABLE, XAI_BASE_URL, type XaiProviderSettings } from './
  * https://docs.x.ai/docs/api-reference#chat-completions
  */
 export function createXai(settings: XaiProviderSettings = {}): Provider {
-  const name = settings.name ?? 'xai';
   return createOpenAICompatible({
-    name,
-    baseURL: settings.baseURL ?? XAI_BASE_URL,
-    apiKey: settings.apiKey,
-    apiKeyEnvironmentVariable: XAI_API_KEY_VARIABLE,
-    headers: settings.headers,
-    fetch: settings.fetch,
-    timeoutMs: settings.timeoutMs,
+    ...compatibleBaseSettings(settings, {
+      name: 'xai',
+      baseURL: XAI_BASE_URL,
+      apiKeyEnvironmentVariable: XAI_API_KEY_VARIABLE,
+    }),
     providerOptionsKey: 'xai',
     maxTokensParameter: 'max_completion_tokens',
     mapUsage: mapXaiUsage,
@@ -29,20 +28,16 @@ export function createXai(settings: XaiProviderSettings = {}): Provider {
     transformRequestBody: (body, context) => {
       if (body.stop !== undefined && isXaiReasoningModel(body.model)) {
         delete body.stop;
-        context.warnings.push({
-          type: 'unsupported-setting',
-          setting: 'stop',
-          message: `${body.model} is a reasoning model, which rejects stop sequences; they were not sent.`,
-        });
+        context.warnings.push(
+          unsupportedSetting(
+            'stop',
+            `${body.model} is a reasoning model, which rejects stop sequences; they were not sent.`,
+          ),
+        );
       }
       return body;
     },
-    mapError: (error, context) =>
-      mapXaiError(error, {
-        provider: name,
-        model: context.model,
-        apiKey: settings.apiKey ?? globalThis.process?.env[XAI_API_KEY_VARIABLE],
-      }),
+    mapError: mapXaiError,
   });
 }
 

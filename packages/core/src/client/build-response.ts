@@ -1,4 +1,4 @@
-import { calculateCost } from '../cost/calculate-cost.js';
+import { calculateCost, zeroCost } from '../cost/calculate-cost.js';
 import type { ProviderOptions, ResponseContentPart } from '../types/content.js';
 import type { ProviderChatResult } from '../types/provider.js';
 import type { ChatResponse, ToolCall, Warning } from '../types/response.js';
@@ -19,13 +19,11 @@ export function buildResponse(
     if (part.type === 'text') text += part.text;
     else if (part.type === 'reasoning') reasoning = (reasoning ?? '') + part.text;
     else if (part.type === 'tool-call') {
-      const rawArguments = part.providerOptions?.['stratum']?.['rawArguments'];
       toolCalls.push({
         id: part.id,
         name: part.name,
         arguments: part.arguments,
-        rawArguments:
-          typeof rawArguments === 'string' ? rawArguments : JSON.stringify(part.arguments ?? {}),
+        rawArguments: part.rawArguments ?? JSON.stringify(part.arguments ?? {}),
       });
     }
   }
@@ -70,14 +68,7 @@ function priceCall(
   }
   if (result.providerCost) {
     return {
-      ...(fromCatalog ?? {
-        currency: 'USD',
-        input: 0,
-        cacheRead: 0,
-        cacheWrite: 0,
-        output: 0,
-        reasoning: 0,
-      }),
+      ...(fromCatalog ?? zeroCost()),
       total: result.providerCost.total,
       source: 'provider',
     };
@@ -126,12 +117,14 @@ export class ContentAccumulator {
   }
 
   addToolCall(toolCall: ToolCall, providerOptions?: ProviderOptions): void {
-    this.content.push({
+    const part: ResponseContentPart = {
       type: 'tool-call',
       id: toolCall.id,
       name: toolCall.name,
       arguments: toolCall.arguments,
-      providerOptions: { ...providerOptions, stratum: { rawArguments: toolCall.rawArguments } },
-    });
+      rawArguments: toolCall.rawArguments,
+    };
+    if (providerOptions) part.providerOptions = providerOptions;
+    this.content.push(part);
   }
 }

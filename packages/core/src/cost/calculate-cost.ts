@@ -128,6 +128,25 @@ export function toPicodollars(dollars: number): bigint {
   return BigInt(Math.round(dollars * PICODOLLARS_PER_DOLLAR));
 }
 
+/** Dollars from a sum kept in integer picodollars (the inverse of `toPicodollars`). */
+export function fromPicodollars(picodollars: bigint): number {
+  return Number(picodollars) / PICODOLLARS_PER_DOLLAR;
+}
+
+/** A cost of exactly $0 (a local model, an answer served from a cache). */
+export function zeroCost(): Cost {
+  return {
+    currency: 'USD',
+    input: 0,
+    cacheRead: 0,
+    cacheWrite: 0,
+    output: 0,
+    reasoning: 0,
+    total: 0,
+    source: 'catalog',
+  };
+}
+
 function lookUp(id: string): ModelInfo | undefined {
   const direct = getModel(id);
   if (direct) return direct;

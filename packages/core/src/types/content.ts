@@ -52,6 +52,12 @@ export interface ToolCallPart {
   id: string;
   name: string;
   arguments: unknown;
+  /**
+   * The arguments exactly as the vendor sent them (JSON text). Providers set it on responses;
+   * converters send it back unchanged when the conversation continues, so a vendor sees its own
+   * bytes again (and `JSON.stringify(arguments)` is only the fallback).
+   */
+  rawArguments?: string;
   providerOptions?: ProviderOptions;
 }
 

@@ -41,48 +41,4 @@ export interface ChatResponse {
   warnings: Warning[];
   /** The vendor's raw response body, when the request set `includeRaw`. */
   raw?: unknown;
-  /** Set by the response cache middleware on a hit. */
-  cached?: boolean;
-  /** On a cache hit: where the answer came from and what it saved. */
-  cacheInfo?: CacheInfo;
-  /** Set by the fallback middleware: which models were tried or skipped, and which answered. */
-  fallback?: FallbackInfo;
-}
-
-/** One model a fallback chain sent the request to. */
-export interface FallbackAttempt {
-  /** `provider/model`. */
-  model: string;
-  outcome: 'ok' | 'error';
-  /** The error's class (`RateLimitError`, …) when the attempt failed. */
-  errorClass?: string;
-  /** The error's Stratum code, and the vendor's (or `circuit_open`) when there is one. */
-  errorCode?: string;
-  vendorCode?: string;
-  status?: number;
-  latencyMs: number;
-}
-
-/** A model of the chain that was not tried, and why. */
-export interface FallbackSkip {
-  model: string;
-  reason: 'context-window' | 'price' | 'capability';
-  message: string;
-}
-
-export interface FallbackInfo {
-  /** The `provider/model` that answered. */
-  answeredBy: string;
-  /** In order; the last one answered. */
-  attempts: FallbackAttempt[];
-  skipped: FallbackSkip[];
-}
-
-export interface CacheInfo {
-  key: string;
-  /** When the response was first stored (`Date.now()`). */
-  storedAt: number;
-  ageMs: number;
-  /** The dollars the original call cost, saved by this hit; undefined when its price was unknown. */
-  costSaved: number | undefined;
 }

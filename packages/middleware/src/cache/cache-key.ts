@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CallContext, ProviderOptions } from '@stratum/core';
+import type { CallContext } from '@stratum/core';
 import { stableStringify } from './stable-stringify.js';
 
 /** Bumped when the key's recipe changes, so old entries are never read with a new meaning. */
@@ -21,7 +21,7 @@ export function createCacheKey(context: CallContext): string {
     ['messages', request.messages],
     ['model', context.model.id],
     ['parallelToolCalls', request.parallelToolCalls],
-    ['providerOptions', withoutCacheControl(request.providerOptions)],
+    ['providerOptions', request.providerOptions],
     ['reasoning', request.reasoning],
     ['responseFormat', request.responseFormat],
     ['seed', request.seed],
@@ -40,14 +40,4 @@ export function createCacheKey(context: CallContext): string {
   text += '}';
   const digest = createHash('sha256').update(text).digest('hex');
   return `${KEY_VERSION}:${digest}`;
-}
-
-function withoutCacheControl(options: ProviderOptions | undefined): ProviderOptions | undefined {
-  const stratum = options?.['stratum'];
-  if (!options || !stratum || !('cache' in stratum)) return options;
-  const { cache: _cache, ...rest } = stratum;
-  const copy: ProviderOptions = { ...options };
-  if (Object.keys(rest).length > 0) copy['stratum'] = rest;
-  else delete copy['stratum'];
-  return Object.keys(copy).length > 0 ? copy : undefined;
 }

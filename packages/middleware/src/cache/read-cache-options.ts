@@ -1,18 +1,5 @@
 import type { ChatRequest } from '@stratum/core';
-import { isRecord } from '../shared/call-state.js';
-
-/**
- * Per-request cache control, in `request.providerOptions.stratum.cache`:
- *
- * - `true`: use the cache for this request even when the middleware has `enabled: false`;
- * - `false`: neither read nor write the cache;
- * - `{ bypass: true }`: skip the lookup (always call the vendor) but store the fresh answer;
- * - `{ noStore: true }`: answer from the cache if possible but do not store a miss;
- * - `{ ttlMs }`: keep this answer for this long instead of the middleware's `ttlMs`.
- *
- * An object opts the request in like `true` does.
- */
-export type RequestCacheControl = boolean | { bypass?: boolean; noStore?: boolean; ttlMs?: number };
+import { isRecord } from '@stratum/core/provider-kit';
 
 export interface CacheDecision {
   read: boolean;
@@ -25,7 +12,7 @@ export function readCacheOptions(
   enabled: boolean,
   defaultTtlMs: number,
 ): CacheDecision {
-  const control = request.providerOptions?.['stratum']?.['cache'];
+  const control = request.cache;
   if (control === true) return { read: true, write: true, ttlMs: defaultTtlMs };
   if (control === false) return { read: false, write: false, ttlMs: defaultTtlMs };
   if (isRecord(control)) {

@@ -1,12 +1,14 @@
-import type {
-  CacheInfo,
-  CallContext,
-  ChatResponse,
-  Cost,
-  Middleware,
-  StreamEvent,
+import {
+  type CallContext,
+  type ChatResponse,
+  fromPicodollars,
+  type Middleware,
+  type StreamEvent,
+  toPicodollars,
+  zeroCost,
 } from '@stratum/core';
 import { CACHE_STATE_KEY, type CacheState } from '../shared/call-state.js';
+import type { CacheInfo } from './cache-control.js';
 import { createCacheKey } from './cache-key.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
 import { createMemoryCacheStore } from './memory-cache-store.js';
@@ -20,7 +22,7 @@ export interface ResponseCacheOptions {
   ttlMs?: number;
   /**
    * Whether requests use the cache unless they say otherwise (default true). With `false`,
-   * only requests that opt in through `providerOptions.stratum.cache` use it.
+   * only requests that opt in through `request.cache` use it.
    */
   enabled?: boolean;
   /** Called when the store fails; the call then goes on as a miss (default: a process warning). */
@@ -47,19 +49,6 @@ export interface ResponseCacheMiddleware extends Middleware {
   stats(): CacheStats;
   resetStats(): void;
 }
-
-const ZERO_COST: Cost = {
-  currency: 'USD',
-  input: 0,
-  cacheRead: 0,
-  cacheWrite: 0,
-  output: 0,
-  reasoning: 0,
-  total: 0,
-  source: 'catalog',
-};
-/** Savings add up in integer picodollars so many tiny costs sum exactly. */
-const PICO_PER_DOLLAR = 1e12;
 
 /**
  * An exact-match response cache. A call whose normalized request (see `createCacheKey`) was
@@ -92,7 +81,8 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
     hits += 1;
     const costSaved = entry.response.cost?.total;
     if (costSaved !== undefined)
-      savedPicodollars += BigInt(Math.round(costSaved * PICO_PER_DOLLAR));
+      // Savings add up in integer picodollars so many tiny costs sum exactly.
+      savedPicodollars += toPicodollars(costSaved);
     const state: CacheState = { hit: true, key, costSaved };
     context.state.set(CACHE_STATE_KEY, state);
     return entry;
@@ -127,7 +117,7 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
         hits,
         misses,
         stores,
-        costSaved: Number(savedPicodollars) / PICO_PER_DOLLAR,
+        costSaved: fromPicodollars(savedPicodollars),
         hitRate: lookups === 0 ? 0 : hits / lookups,
       };
     },
@@ -176,7 +166,7 @@ function asHit(entry: CacheEntry, key: string, latencyMs: number): CachedChatRes
   return {
     ...entry.response,
     cached: true,
-    cost: { ...ZERO_COST },
+    cost: zeroCost(),
     latencyMs,
     cacheInfo: {
       key,

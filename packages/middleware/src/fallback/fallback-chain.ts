@@ -1,13 +1,11 @@
 import {
   type CallContext,
   ContextLengthExceededError,
-  type FallbackAttempt,
-  type FallbackInfo,
-  type FallbackSkip,
   type ResolvedModel,
   StratumError,
 } from '@stratum/core';
 import type { TokenEstimator } from '../rate-limit/estimate-request-tokens.js';
+import type { FallbackAttempt, FallbackInfo, FallbackSkip } from './fallback-info.js';
 import type { FallbackAttemptEvent } from './fallback-middleware.js';
 import {
   fitsWindow,

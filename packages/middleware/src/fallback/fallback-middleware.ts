@@ -3,9 +3,6 @@ import {
   type ChatResponse,
   ConfigurationError,
   ContextLengthExceededError,
-  type FallbackAttempt,
-  type FallbackInfo,
-  type FallbackSkip,
   type Middleware,
   ModelNotFoundError,
   ProviderUnavailableError,
@@ -19,6 +16,7 @@ import {
   type TokenEstimator,
 } from '../rate-limit/estimate-request-tokens.js';
 import { planChain } from './fallback-chain.js';
+import type { FallbackAttempt, FallbackInfo, FallbackSkip } from './fallback-info.js';
 
 /** A Stratum error class, such as `RateLimitError`; subclasses match too. */
 export type ErrorClass = abstract new (...args: never[]) => StratumError;

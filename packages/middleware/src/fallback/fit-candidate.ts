@@ -1,4 +1,5 @@
-import type { ChatRequest, FallbackSkip, ModelInfo, ResolvedModel } from '@stratum/core';
+import type { ChatRequest, ModelInfo, ResolvedModel } from '@stratum/core';
+import type { FallbackSkip } from './fallback-info.js';
 
 /** A money guard: fallbacks whose price per million tokens goes above it are skipped. */
 export interface PriceGuard {
@@ -76,7 +77,7 @@ export function tokenUpperBound(request: ChatRequest): number {
       else if (part.type === 'tool-call')
         units += part.name.length + JSON.stringify(part.arguments ?? null).length;
       else if (part.type === 'image') extra += UPPER_BOUND_TOKENS_PER_IMAGE;
-      // Files (PDFs) are billed by their pages, which no estimate here can see; as in core's tokenizer, not counted.
+      // Files (PDFs) are billed by their pages, which no estimate here can see; as in @stratum/tokenizer, not counted.
     }
   }
   if (request.tools?.length) units += JSON.stringify(request.tools).length;

@@ -13,7 +13,7 @@ export interface LoggingOptions {
 /**
  * Writes one structured event per call — at `info` when it succeeds, at `error` when it fails —
  * with the request id, model, attempts, latency, tokens, cost and cache outcome. API keys never
- * reach the log: every event goes through `redactSecrets`. Put it first in the middleware list
+ * reach the log: every event goes through `redactSensitiveValues`. Put it first in the middleware list
  * so it sees the call as the caller does, retries and cache hits included.
  */
 export function logging(options: LoggingOptions = {}): Middleware {

@@ -26,11 +26,11 @@ const SECRET_FIELD =
 
 const MAX_DEPTH = 20;
 
-export function redactSecrets(value: unknown): unknown {
+export function redactSensitiveValues(value: unknown): unknown {
   return redact(value, []);
 }
 
-/** `redactSecrets` for a record, keeping its type: for log events and span attributes. */
+/** `redactSensitiveValues` for a record, keeping its type: for log events and span attributes. */
 export function redactRecord(record: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   const ancestors: object[] = [record];

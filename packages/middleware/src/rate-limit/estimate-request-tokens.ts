@@ -6,22 +6,23 @@ export type TokenEstimator = (
   model: ResolvedModel,
 ) => number | Promise<number>;
 
-type Tokenizer = typeof import('@stratum/core/tokenizer');
+type Tokenizer = typeof import('@stratum/tokenizer');
 let tokenizer: Promise<Tokenizer | undefined> | undefined;
 
 /**
- * The default estimate: the prompt counted with `@stratum/core/tokenizer` (exact for OpenAI
- * models, close for others), tool schemas as their JSON, plus `maxOutputTokens`, which vendors
- * such as OpenAI count against the TPM limit when they admit a call. The tokenizer's tables
- * load on the first call that needs them; if they cannot load, characters / 4 stands in.
+ * The default estimate. With `@stratum/tokenizer` installed (an optional peer dependency): the
+ * prompt counted with it (exact for OpenAI models, close for others), tool schemas as their
+ * JSON, plus `maxOutputTokens`, which vendors such as OpenAI count against the TPM limit when
+ * they admit a call; its tables load on the first call that needs them. Without it (or if it
+ * cannot load): `estimateRequestTokensFromCharacters`, characters / 4, which costs nothing to
+ * install.
  * The middleware corrects the bucket with the real usage afterwards.
  */
 export async function estimateRequestTokens(
   request: ChatRequest,
   model: ResolvedModel,
 ): Promise<number> {
-  tokenizer ??= import('@stratum/core/tokenizer').catch(() => undefined);
-  const loaded = await tokenizer;
+  const loaded = await loadTokenizer();
   if (!loaded) return estimateRequestTokensFromCharacters(request);
   const options = { model: model.name };
   let tokens = await loaded.estimateMessageTokens(request.messages, options);
@@ -32,6 +33,22 @@ export async function estimateRequestTokens(
 
 /** English text averages about four characters per token in the GPT and Claude tokenizers. */
 const CHARACTERS_PER_TOKEN = 4;
+
+/**
+ * The tokens of `text` (output that arrived, a tool's arguments): counted with
+ * `@stratum/tokenizer` when it is installed, characters / 4 otherwise.
+ */
+export async function estimateTextTokens(text: string, model: ResolvedModel): Promise<number> {
+  const loaded = await loadTokenizer();
+  if (!loaded) return Math.ceil(text.length / CHARACTERS_PER_TOKEN);
+  return loaded.estimateTokens(text, { model: model.name });
+}
+
+/** `@stratum/tokenizer` if it is installed, imported once, on the first call that needs it. */
+function loadTokenizer(): Promise<Tokenizer | undefined> {
+  tokenizer ??= import('@stratum/tokenizer').catch(() => undefined);
+  return tokenizer;
+}
 /** Vendors bill a few tokens of framing per message (role markers). */
 const TOKENS_PER_MESSAGE = 4;
 /** A flat guess for an image; vendors bill 85 to ~1,600 tokens depending on size and detail. */

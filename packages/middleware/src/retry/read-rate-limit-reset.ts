@@ -1,3 +1,5 @@
+import { parseResetDuration } from '@stratum/core/provider-kit';
+
 /**
  * Vendor rate-limit reset headers, read when a 429 carries no `Retry-After`:
  *
@@ -39,7 +41,7 @@ export function readRateLimitReset(
   for (const limit of LIMITS) {
     const reset = headers[limit.reset];
     if (reset === undefined) continue;
-    const wait = limit.format === 'duration' ? parseDuration(reset) : untilDate(reset, now);
+    const wait = limit.format === 'duration' ? parseResetDuration(reset) : untilDate(reset, now);
     if (wait === undefined) continue;
     const remaining = headers[limit.remaining];
     if (remaining === undefined) {
@@ -49,34 +51,6 @@ export function readRateLimitReset(
     }
   }
   return exhaustedWait ?? unknownWait;
-}
-
-const DURATION_PART = /(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g;
-const UNIT_MS: Record<string, number> = {
-  h: 3_600_000,
-  m: 60_000,
-  s: 1_000,
-  ms: 1,
-  us: 0.001,
-  µs: 0.001,
-  ns: 0.000001,
-};
-
-/** Parses a Go `time.Duration` string (`1h2m3.5s`, `20ms`) or bare seconds; `undefined` otherwise. */
-export function parseDuration(value: string): number | undefined {
-  const text = value.trim();
-  if (text === '') return undefined;
-  // A bare number is seconds (some OpenAI-compatible vendors send that).
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1_000);
-  let total = 0;
-  let consumed = 0;
-  for (const match of text.matchAll(DURATION_PART)) {
-    if (match.index !== consumed) return undefined;
-    total += Number(match[1]) * (UNIT_MS[match[2] ?? ''] ?? Number.NaN);
-    consumed += match[0].length;
-  }
-  if (consumed !== text.length || !Number.isFinite(total)) return undefined;
-  return Math.ceil(total);
 }
 
 function untilDate(value: string, now: number): number | undefined {

@@ -1,4 +1,5 @@
 import type { CallContext } from '@stratum/core';
+import { isRecord } from '@stratum/core/provider-kit';
 
 /**
  * Keys under which the middleware of this package leave facts in `context.state` for each
@@ -60,10 +61,6 @@ export function readCacheState(context: CallContext): CacheState | undefined {
 export function readDeadline(context: CallContext): number | undefined {
   const value = context.state.get(DEADLINE_STATE_KEY);
   return typeof value === 'number' ? value : undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isRetryState(value: unknown): value is RetryState {

@@ -1,3 +1,4 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import {
   type Exchange,
   type Simulator,
@@ -59,10 +60,6 @@ interface StreamShape {
   chunkSize?: number;
   chunkDelayMs?: number;
   splitMultibyte?: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function wantsStream(request: RecordedRequest): boolean {

@@ -1,13 +1,10 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import type { RecordedRequest } from '../simulator/scenario.js';
 
 export interface RequestProblem {
   status: number;
   type: string;
   message: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Sampling parameters API version 2026-10-21 rejects (https://platform.claude.com/docs/en/api/migration-2026-10-21). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isRecord } from '@stratum/core/provider-kit';
 import {
   type Exchange,
   type Simulator,
@@ -36,10 +37,6 @@ export interface BedrockSimulator extends Simulator {
 }
 
 const PATH = /^\/model\/([^/]+)\/(converse|converse-stream)$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A local Bedrock runtime (`POST /model/{modelId}/converse` and `/converse-stream`) on

@@ -1,3 +1,4 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import {
   type Exchange,
   type Simulator,
@@ -13,10 +14,6 @@ import { renderCohereResponse, renderCohereStreamEvents } from './render-cohere-
 /** A running Cohere simulator; `baseURL` is what `new CohereClientV2({ baseUrl })` takes. */
 export interface CohereSimulator extends Simulator {
   readonly baseURL: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function bodyOf(request: RecordedRequest): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { isRecord } from '@stratum/core/provider-kit';
 /**
  * A vendor-neutral view of a request body a simulator received, so one contract suite can
  * check what every provider sent. Each vendor's summarizer reads that vendor's documented
@@ -24,11 +25,6 @@ export type RequestSummarizer = (body: unknown) => RequestSummary;
 
 export function emptyTurn(role: TurnSummary['role']): TurnSummary {
   return { role, text: '', images: 0, toolCalls: [], toolResults: [] };
-}
-
-/** Narrowing helpers: request bodies are untyped JSON. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function records(value: unknown): Array<Record<string, unknown>> {

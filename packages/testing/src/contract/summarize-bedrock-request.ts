@@ -1,6 +1,6 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import {
   emptyTurn,
-  isRecord,
   type RequestSummary,
   records,
   stringOf,

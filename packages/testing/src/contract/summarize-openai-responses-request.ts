@@ -1,6 +1,6 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import {
   emptyTurn,
-  isRecord,
   parseJsonText,
   type RequestSummary,
   records,

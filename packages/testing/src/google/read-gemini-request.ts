@@ -1,3 +1,4 @@
+import { isRecord } from '@stratum/core/provider-kit';
 import type { RecordedRequest } from '../simulator/scenario.js';
 
 /** Reading a Gemini API request: https://ai.google.dev/api/generate-content#request-body */
@@ -28,10 +29,6 @@ export function apiKeyOf(request: RecordedRequest): string | undefined {
   const header = request.headers['x-goog-api-key'];
   if (header) return header;
   return new URL(request.url, 'http://simulator.invalid').searchParams.get('key') ?? undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function contentsOf(body: unknown): Array<Record<string, unknown>> {

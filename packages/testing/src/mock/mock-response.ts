@@ -132,7 +132,7 @@ export function chatResultOf(
       id: call.id,
       name: call.name,
       arguments: call.arguments,
-      providerOptions: { stratum: { rawArguments: call.rawArguments } },
+      rawArguments: call.rawArguments,
     });
   }
   const result: ProviderChatResult = {

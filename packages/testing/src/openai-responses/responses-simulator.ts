@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isRecord } from '@stratum/core/provider-kit';
 import { openAIErrorBody, openAIErrorHeaders } from '../openai/openai-error-bodies.js';
 import {
   createOpenAIHandler,
@@ -19,10 +20,6 @@ import {
   renderResponse,
   renderResponsesEvents,
 } from './render-responses-output.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const QUOTA_MESSAGE =
   'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.';

@@ -23,7 +23,7 @@ export interface ReservationOptions {
 
 /**
  * The most a call can cost, in picodollars, reserved before it starts: the prompt counted with
- * `@stratum/core/tokenizer` (times the margin) at the dearer of the input and cache-write
+ * `@stratum/tokenizer` when it is installed, characters / 4 otherwise (times the margin) at the dearer of the input and cache-write
  * prices, plus `maxOutputTokens` (or the model's own maximum) at the dearer of the output and
  * reasoning prices, long-context tiers included (`calculateCost`).
  */

@@ -1,9 +1,6 @@
 import type { ChatRequest, ResolvedModel, StreamEvent, Usage } from '@stratum/core';
 import { createUsage } from '@stratum/core';
-import { estimateRequestTokens } from '@stratum/middleware';
-
-type Tokenizer = typeof import('@stratum/core/tokenizer');
-let tokenizer: Promise<Tokenizer | undefined> | undefined;
+import { estimateRequestTokens, estimateTextTokens } from '@stratum/middleware';
 
 /** What a stream delivered before it stopped, to estimate its usage from. */
 export class ReceivedOutput {
@@ -19,7 +16,8 @@ export class ReceivedOutput {
 
 /**
  * The usage of a stream that ended without the vendor's report (aborted, cut): the prompt
- * counted with `@stratum/core/tokenizer` and the output counted from what arrived. Vendors bill
+ * and the output that arrived counted with `@stratum/tokenizer` when it is installed (the
+ * middleware's estimates; characters / 4 otherwise). Vendors bill
  * a cut stream for the tokens they generated, which are at least those received, so this is
  * a lower bound rather than $0. At least one output token is counted once anything arrived.
  */
@@ -32,14 +30,8 @@ export async function estimateStreamUsage(
     1,
     (await estimateRequestTokens({ ...request, maxOutputTokens: 0 }, model)) | 0,
   );
-  tokenizer ??= import('@stratum/core/tokenizer').catch(() => undefined);
-  const loaded = await tokenizer;
   let outputTokens = 0;
-  if (received.text !== '') {
-    outputTokens = loaded
-      ? await loaded.estimateTokens(received.text, { model: model.name })
-      : Math.ceil(received.text.length / 4);
-  }
+  if (received.text !== '') outputTokens = await estimateTextTokens(received.text, model);
   if (received.events > 0) outputTokens = Math.max(1, outputTokens);
   return createUsage({ inputTokens, outputTokens });
 }

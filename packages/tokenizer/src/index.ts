@@ -1,19 +1,22 @@
 /**
- * Token estimation, behind its own entry point (`@stratum/core/tokenizer`) so that importing
- * `@stratum/core` stays light: the BPE tables of `gpt-tokenizer` load on first use only.
+ * Token estimation, in its own package so that installing `@stratum/core` stays light: the
+ * BPE tables of `gpt-tokenizer` weigh about 30 MB on disk. Add it when you want counts before a
+ * call; the tables load on first use only.
  *
  * Counts are exact for OpenAI models (their own encodings: `o200k_base` for GPT-4o, GPT-4.1,
  * GPT-5 and the o-series; `cl100k_base` for GPT-3.5 and GPT-4). Other vendors' tokenizers are
  * not public or differ, so their models are counted with `o200k_base`: an estimate, good for
  * budgets and context checks, not for billing. Bills come from the vendor's reported usage.
  */
-import { calculateCost } from './cost/calculate-cost.js';
-import { ConfigurationError } from './errors/error-classes.js';
-import { resolveModel } from './models/resolve-model.js';
-import type { Message } from './types/message.js';
-import type { ChatRequest } from './types/request.js';
-import type { Cost } from './types/usage.js';
-import { createUsage } from './utils/usage.js';
+import {
+  type ChatRequest,
+  ConfigurationError,
+  type Cost,
+  calculateCost,
+  createUsage,
+  type Message,
+  resolveModel,
+} from '@stratum/core';
 
 export type TokenEncoding = 'o200k_base' | 'cl100k_base';
 

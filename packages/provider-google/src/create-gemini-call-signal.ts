@@ -10,7 +10,7 @@ export interface CallSignal {
   dispose(): void;
 }
 
-export function createCallSignal(
+export function createGeminiCallSignal(
   outer: AbortSignal | undefined,
   timeoutMs: number | undefined,
 ): CallSignal {

@@ -1,6 +1,6 @@
+import { ConfigurationError, type Message, ModelNotFoundError } from '@stratum/core';
 import { encodeChat } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, type Message, ModelNotFoundError } from '../src/index.js';
 import {
   encodingForModel,
   estimateCost,
@@ -8,7 +8,7 @@ import {
   estimateTokens,
   IMAGE_TOKENS_DEFAULT,
   IMAGE_TOKENS_LOW_DETAIL,
-} from '../src/tokenizer.js';
+} from '../src/index.js';
 
 describe('encodingForModel', () => {
   it.each([

@@ -1,6 +1,0 @@
-import type { Warning } from '@stratum/core';
-
-/** The warning for a request setting Cohere's chat API has no field for. */
-export function unsupportedSetting(setting: string, message: string): Warning {
-  return { type: 'unsupported-setting', setting, message };
-}
