@@ -20,14 +20,15 @@ const quick = { text: 'fast answer', usage: { inputTokens: 4, outputTokens: 2 } 
 
 describe('timeout', () => {
   it('ends a slow attempt with a retryable TimeoutError and aborts its request', async () => {
-    const provider = mockProvider([{ ...quick, latencyMs: 5_000 }]);
+    // The answer would take a minute: any end well before that is the timeout's doing.
+    const provider = mockProvider([{ ...quick, latencyMs: 60_000 }]);
     const client = clientWith(provider, [timeout({ attemptMs: 50 })]);
     const started = performance.now();
     const error = await rejection(client.chat(hello));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ retryable: true, provider: 'mock', model: 'priced' });
     expect(String(error)).toMatch(/within 50 ms \(timeout attemptMs\)/);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(provider.calls[0]?.request.signal?.aborted).toBe(true);
   });
 
@@ -66,10 +67,12 @@ describe('timeout', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ retryable: false });
     expect(String(error)).toMatch(/totalMs/);
-    // Attempts at 0, ~100 and ~200 ms; the third is cut at 250 ms by the total.
-    expect(provider.calls).toHaveLength(3);
+    // Attempts at 0, ~100 and ~200 ms; the third is cut at 250 ms by the total. On a loaded
+    // machine a late timer can leave room for only two; never more than three, never all ten.
+    expect(provider.calls.length).toBeGreaterThanOrEqual(2);
+    expect(provider.calls.length).toBeLessThanOrEqual(3);
     expect(elapsed).toBeGreaterThanOrEqual(245);
-    expect(elapsed).toBeLessThan(1_000);
+    expect(elapsed).toBeLessThan(10_000);
     expect(readRetryState(spy.contexts[0]!)?.stopReason).toBe('not-retryable');
   });
 
@@ -105,19 +108,20 @@ describe('timeout', () => {
     const provider = mockProvider({ error: { status: 503, message: 'busy' } });
     const spy = contextSpy();
     const client = clientWith(provider, [
-      retry({ maxAttempts: 10, baseDelayMs: 10_000, random: () => 0.5, budget: false }),
+      retry({ maxAttempts: 10, baseDelayMs: 60_000, random: () => 0.5, budget: false }),
       spy.middleware,
-      timeout({ totalMs: 1_000 }),
+      timeout({ totalMs: 10_000 }),
     ]);
     const started = performance.now();
     await rejection(client.chat(hello));
-    expect(performance.now() - started).toBeLessThan(500);
+    // Waiting would have run into the 10 s total; skipping the wait ends the call at once.
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(provider.calls).toHaveLength(1);
     expect(readRetryState(spy.contexts[0]!)?.stopReason).toBe('deadline');
   });
 
   it('times out a stream that stalls, closing the provider’s stream', async () => {
-    const provider = mockProvider([{ text: 'a b c d e f', chunkDelayMs: 1_000 }]);
+    const provider = mockProvider([{ text: 'a b c d e f', chunkDelayMs: 10_000 }]);
     const client = clientWith(provider, [timeout({ attemptMs: 100 })]);
     const texts: string[] = [];
     const error = await rejection(
