@@ -66,7 +66,11 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
   const server: Server = createServer((incoming, response) => {
     void answer(incoming, response);
   });
-  server.keepAliveTimeout = 1_000;
+  // Idle connections stay open well past any pause between a test's calls: a server that closes
+  // them soon races the client reusing them, and on a loaded machine the client loses with
+  // ECONNRESET. The client's own idle timeout (the hint minus its margin) closes them first;
+  // close() destroys whatever is left.
+  server.keepAliveTimeout = 30_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
