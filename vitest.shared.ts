@@ -9,6 +9,8 @@ export default defineConfig({
     // The JSON report feeds the repository-wide total printed by scripts/test-all.sh.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
-    testTimeout: 20_000,
+    // Generous: a test that waits on events should never meet these on a loaded 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
-# Makes a fresh clone runnable with nothing but Node (any version) and npm:
+# Makes a fresh clone runnable with nothing but Node 20 or newer and npm:
 # installs pnpm and the dependencies, which include the project's own Node 24 (the `node`
 # devDependency), and Redis for the tests that need a real server. Quick when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PNPM_VERSION=12.21.0
+# The project's Node, as pinned by the `node` devDependency.
+NODE_VERSION="$(node -p "require('./package.json').devDependencies.node")"
+MINIMUM_NODE_MAJOR=22
 
 if [ ! -x node_modules/.bin/pnpm ] || [ ! -x node_modules/.bin/node ] || [ pnpm-lock.yaml -nt node_modules/.modules.yaml ]; then
-  echo "bootstrap: installing dependencies with pnpm $PNPM_VERSION" >&2
+  # pnpm checks every package's `engines` against the Node it runs under, and many want 22 or
+  # newer: an older Node would print an "Unsupported engine" warning for each. So the install
+  # runs under the project's Node, fetched once with npm into .tools/ (kept out of git).
+  if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt "$MINIMUM_NODE_MAJOR" ]; then
+    tools=".tools/node-$NODE_VERSION"
+    if [ ! -x "$tools/node_modules/.bin/node" ]; then
+      echo "bootstrap: Node $(node --version) is older than $MINIMUM_NODE_MAJOR; fetching Node $NODE_VERSION with npm into $tools" >&2
+      npm install --prefix "$tools" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "node@$NODE_VERSION" >&2
+    fi
+    export PATH="$PWD/$tools/node_modules/.bin:$PATH"
+  fi
+  echo "bootstrap: installing dependencies with pnpm $PNPM_VERSION under Node $(node --version)" >&2
   npx --yes "pnpm@$PNPM_VERSION" install --frozen-lockfile >&2
 fi
 

@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node22',
+  // `node:sqlite` exists only under its prefixed name; the default rewrite to `sqlite` breaks the import.
+  removeNodeProtocol: false,
 });

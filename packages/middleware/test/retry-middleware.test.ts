@@ -230,7 +230,8 @@ describe('retry', () => {
     const started = performance.now();
     const error = await rejection(call);
     expect(error).toBeInstanceOf(AbortError);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // The wait was 30 s; anything far below that means the abort cut it short.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(provider.calls).toHaveLength(1);
   });
 

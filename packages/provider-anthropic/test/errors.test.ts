@@ -219,7 +219,9 @@ describe('errors: abort and timeout', () => {
     const controller = new AbortController();
     const closed = harness.simulator.waitForAbort();
     const pending = failure(harness.client.chat(ask({ signal: controller.signal })));
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the request is at the simulator: a fixed delay can fire before it gets there.
+    await harness.simulator.waitForRequest();
+    controller.abort();
     expect(await pending).toBeInstanceOf(AbortError);
     await closed;
   });
@@ -227,14 +229,14 @@ describe('errors: abort and timeout', () => {
   it("turns the request's timeoutMs into a TimeoutError and closes the connection", async () => {
     harness.simulator.enqueue({ kind: 'hang' });
     const closed = harness.simulator.waitForAbort();
-    const error = await failure(harness.client.chat(ask({ timeoutMs: 100 })));
+    const error = await failure(harness.client.chat(ask({ timeoutMs: 1_000 })));
     expect(error).toBeInstanceOf(TimeoutError);
     await closed;
   });
 
   it("turns the provider's timeoutMs (the SDK timeout) into a retryable TimeoutError", async () => {
     harness.simulator.enqueue({ kind: 'hang' });
-    const error = await failure(harness.clientWith({ timeoutMs: 100 }).chat(ask()));
+    const error = await failure(harness.clientWith({ timeoutMs: 1_000 }).chat(ask()));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.retryable).toBe(true);
     expect(harness.simulator.requests).toHaveLength(1);

@@ -283,7 +283,7 @@ describe('timeouts', () => {
   it('createGoogle({ timeoutMs }) fails a hung call with a TimeoutError and hangs up', async () => {
     const client = createClient({
       providers: [
-        createGoogle({ apiKey: API_KEY, baseURL: harness.simulator.baseURL, timeoutMs: 100 }),
+        createGoogle({ apiKey: API_KEY, baseURL: harness.simulator.baseURL, timeoutMs: 1_000 }),
       ],
     });
     harness.simulator.enqueue({ kind: 'hang' });
@@ -292,7 +292,7 @@ describe('timeouts', () => {
       client.chat({ model: MODEL, messages: [{ role: 'user', content: 'x' }] }),
     );
     expect(error).toMatchObject({ code: 'timeout', retryable: true, provider: 'google' });
-    expect(error.message).toContain('100 ms');
+    expect(error.message).toContain('1000 ms');
     await aborted;
   });
 
@@ -303,7 +303,7 @@ describe('timeouts', () => {
       harness.client.chat({
         model: MODEL,
         messages: [{ role: 'user', content: 'x' }],
-        timeoutMs: 100,
+        timeoutMs: 1_000,
       }),
     );
     expect(error.code).toBe('timeout');

@@ -27,7 +27,7 @@ describe('openai stream failures', () => {
     setup.simulator.enqueue({ kind: 'reply', reply: longReply, chunkDelayMs: 40 });
     const controller = new AbortController();
     const received: string[] = [];
-    const aborted = setup.simulator.waitForAbort(3_000);
+    const aborted = setup.simulator.waitForAbort();
     const error = await failureOf(async () => {
       for await (const piece of setup.client.stream({ ...ask, signal: controller.signal })
         .textStream) {
@@ -44,18 +44,20 @@ describe('openai stream failures', () => {
   it('aborting a non-streamed call closes the connection', async () => {
     setup.simulator.enqueue({ kind: 'hang' });
     const controller = new AbortController();
-    const aborted = setup.simulator.waitForAbort(3_000);
+    const aborted = setup.simulator.waitForAbort();
     const call = setup.client.chat({ ...ask, signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the request is at the simulator: a fixed delay can fire before it gets there.
+    await setup.simulator.waitForRequest();
+    controller.abort();
     await expect(call).rejects.toBeInstanceOf(AbortError);
     await aborted;
   });
 
   it('timeoutMs ends a hanging stream with a TimeoutError and closes the connection', async () => {
     setup.simulator.enqueue({ kind: 'hang' });
-    const aborted = setup.simulator.waitForAbort(3_000);
+    const aborted = setup.simulator.waitForAbort();
     const error = await failureOf(() =>
-      setup.client.stream({ ...ask, timeoutMs: 150 }).finalResponse(),
+      setup.client.stream({ ...ask, timeoutMs: 1_000 }).finalResponse(),
     );
     expect(error).toBeInstanceOf(TimeoutError);
     await aborted;
@@ -63,7 +65,7 @@ describe('openai stream failures', () => {
 
   it('stopping iteration early closes the connection', async () => {
     setup.simulator.enqueue({ kind: 'reply', reply: longReply, chunkDelayMs: 30 });
-    const aborted = setup.simulator.waitForAbort(3_000);
+    const aborted = setup.simulator.waitForAbort();
     for await (const event of setup.client.stream(ask)) {
       if (event.type === 'text-delta') break;
     }

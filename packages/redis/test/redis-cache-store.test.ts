@@ -47,9 +47,10 @@ describe('createRedisCacheStore', () => {
 
   it('lets Redis expire entries', async () => {
     const store = createRedisCacheStore(redis, { prefix: uniquePrefix('cache') });
-    await store.set('short', entry, 50);
+    // Long enough to read back on a loaded machine, short enough to wait out.
+    await store.set('short', entry, 2_000);
     expect(await store.get('short')).toBeDefined();
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
     expect(await store.get('short')).toBeUndefined();
   });
 

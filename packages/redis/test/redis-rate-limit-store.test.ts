@@ -36,16 +36,16 @@ describe('createRedisRateLimitStore', () => {
 
   it('refills with Redis time', async () => {
     const store = createRedisRateLimitStore(redis, { prefix: uniquePrefix('rl') });
-    const fast = { bucket: 'requests' as const, capacity: 1, refillPerMs: 1 / 100 };
-    expect(await store.acquire('k', [take(fast, 1)])).toEqual({ ok: true });
-    const refused = await store.acquire('k', [take(fast, 1)]);
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) {
-      expect(refused.retryInMs).toBeGreaterThan(0);
-      expect(refused.retryInMs).toBeLessThanOrEqual(100);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(await store.acquire('k', [take(fast, 1)])).toEqual({ ok: true });
+    // One token per 3 s: slow enough that a loaded machine cannot refill it between two calls.
+    const slow = { bucket: 'requests' as const, capacity: 1, refillPerMs: 1 / 3_000 };
+    expect(await store.acquire('k', [take(slow, 1)])).toEqual({ ok: true });
+    const refused = await store.acquire('k', [take(slow, 1)]);
+    if (refused.ok) throw new Error('the second take of a one-slot bucket was admitted');
+    expect(refused.retryInMs).toBeGreaterThan(0);
+    expect(refused.retryInMs).toBeLessThanOrEqual(3_000);
+    // Waiting as long as the store said is enough.
+    await new Promise((resolve) => setTimeout(resolve, refused.retryInMs + 50));
+    expect(await store.acquire('k', [take(slow, 1)])).toEqual({ ok: true });
   });
 
   it('is exact under concurrency: 100 racing takes of a 3-slot bucket, 3 win', async () => {
@@ -59,11 +59,11 @@ describe('createRedisRateLimitStore', () => {
   it('lets its key expire once every bucket would be full again', async () => {
     const prefix = uniquePrefix('rl');
     const store = createRedisRateLimitStore(redis, { prefix });
-    const quick = { bucket: 'requests' as const, capacity: 10, refillPerMs: 10 / 1_000 };
-    await store.acquire('k', [take(quick, 4)]);
+    const steady = { bucket: 'requests' as const, capacity: 10, refillPerMs: 10 / 100_000 };
+    await store.acquire('k', [take(steady, 4)]);
     const ttl = await redis.pttl(`${prefix}k`);
-    // 4 tokens at 0.01 per ms refill in 400 ms.
-    expect(ttl).toBeGreaterThan(300);
-    expect(ttl).toBeLessThanOrEqual(400);
+    // 4 tokens at 0.0001 per ms refill in 40 s; the lower bound leaves 10 s for a loaded machine.
+    expect(ttl).toBeGreaterThan(30_000);
+    expect(ttl).toBeLessThanOrEqual(40_000);
   });
 });

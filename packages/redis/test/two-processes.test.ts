@@ -121,16 +121,16 @@ describe('processes sharing one Redis', () => {
   it('keep one rate limit between them', async () => {
     const times = await runLoad('redis');
     expect(limitExcess(times)).toBeLessThanOrEqual(1);
-    // 50 calls need (50 - 10) refills of 100 ms: about 4 s from first to last, whoever sends them.
+    // 50 calls need (50 - 10) refills of 200 ms: about 8 s from first to last, whoever sends them.
     const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
-    expect(span).toBeGreaterThanOrEqual(3_800);
-    expect(span).toBeLessThan(8_000);
+    expect(span).toBeGreaterThanOrEqual(7_600);
+    expect(span).toBeLessThan(40_000);
   }, 60_000);
 
   it('(control) break the limit when each keeps its own in memory, so the check above can fail', async () => {
     const times = await runLoad('memory');
-    // Two buckets of 10 at once: about 10 calls over one limit.
-    expect(limitExcess(times)).toBeGreaterThanOrEqual(8);
+    // Two buckets of 10 at once: about 10 calls over one limit, less the stamp jitter's 3.
+    expect(limitExcess(times)).toBeGreaterThanOrEqual(4);
   }, 60_000);
 });
 
@@ -155,25 +155,32 @@ async function runLoad(store: 'redis' | 'memory'): Promise<number[]> {
   for (const result of results) {
     const admitted = Array.isArray(result['admittedAt']) ? result['admittedAt'] : [];
     expect(
-      admitted.some((time) => typeof time === 'number' && time - Math.min(...times) < 1_000),
+      admitted.some((time) => typeof time === 'number' && time - Math.min(...times) < 2_000),
     ).toBe(true);
   }
   return times.sort((a, b) => a - b);
 }
 
 /**
- * How far the busiest run of requests goes over one limit of 600 per minute with 1 s of burst
- * (10 at once, then one per 100 ms): calls in the run minus what one bucket allows over its
- * span, with 20 ms of slack for the trip back from Redis.
+ * Slack for the time between Redis admitting a call and the child stamping it: on a loaded
+ * machine a child can be descheduled that long, which bunches its stamps. Three refills' worth;
+ * the control above still breaks the limit by more than that.
+ */
+const STAMP_JITTER_MS = 600;
+
+/**
+ * How far the busiest run of requests goes over one limit of 300 per minute with 2 s of burst
+ * (10 at once, then one per 200 ms): calls in the run minus what one bucket allows over its
+ * span plus the stamp jitter.
  */
 function limitExcess(times: number[]): number {
   const capacity = 10;
-  const perMs = 600 / 60_000;
+  const perMs = 300 / 60_000;
   let worst = Number.NEGATIVE_INFINITY;
   for (let first = 0; first < times.length; first += 1) {
     for (let last = first; last < times.length; last += 1) {
       const span = (times[last] ?? 0) - (times[first] ?? 0);
-      worst = Math.max(worst, last - first + 1 - (capacity + perMs * (span + 20)));
+      worst = Math.max(worst, last - first + 1 - (capacity + perMs * (span + STAMP_JITTER_MS)));
     }
   }
   return worst;

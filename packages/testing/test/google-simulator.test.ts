@@ -479,7 +479,8 @@ describe('failure steps', () => {
       (error: unknown) => error,
     );
     const aborted = simulator.waitForAbort();
-    setTimeout(() => controller.abort(), 50);
+    await simulator.waitForRequest();
+    controller.abort();
     await aborted;
     expect(await pending).toBeInstanceOf(Error);
   });

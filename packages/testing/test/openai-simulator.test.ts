@@ -202,7 +202,7 @@ describe('OpenAI simulator: streams', () => {
       .map((block) => block.slice('data: '.length));
     expect(parsed(data.slice(0, 2))).toHaveLength(2);
     expect(() => JSON.parse(data[2] ?? '')).toThrow(SyntaxError);
-    const aborted = simulator.waitForAbort(2_000);
+    const aborted = simulator.waitForAbort();
     controller.abort();
     await aborted;
   });
@@ -234,8 +234,12 @@ describe('OpenAI simulator: streams', () => {
 
   it('hangs until the client gives up', async () => {
     simulator.enqueue({ kind: 'hang' });
-    const aborted = simulator.waitForAbort(2_000);
-    const failure = post(ask, AbortSignal.timeout(100));
+    const aborted = simulator.waitForAbort();
+    const controller = new AbortController();
+    const failure = post(ask, controller.signal);
+    // Give up once the request is there: a fixed delay can fire before it arrives.
+    await simulator.waitForRequest();
+    controller.abort();
     await expect(failure).rejects.toThrow();
     await aborted;
     expect(simulator.abortedConnections).toBe(1);

@@ -86,7 +86,7 @@ export function describeAccountingAndFailuresContract(
         chunkDelayMs: 15,
       });
       const controller = new AbortController();
-      const aborted = harness.simulator.waitForAbort(5_000);
+      const aborted = harness.simulator.waitForAbort();
       const stream = harness.client.stream({
         model,
         messages: [{ role: 'user', content: 'Talk' }],

@@ -36,8 +36,17 @@ export interface Simulator {
   lastRequestBody(): Record<string, unknown>;
   /** Connections the client closed before the simulator finished answering. */
   readonly abortedConnections: number;
-  /** Resolves when a client closes a connection the simulator was still answering. */
+  /**
+   * Resolves when a client closes a connection the simulator was still answering. The timeout
+   * is only a backstop for a test that would otherwise hang; it is generous so a loaded
+   * machine does not trip it.
+   */
   waitForAbort(timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once `count` requests (counted since the last reset) have arrived, so a test can
+   * act on a request in flight (abort it, say) instead of guessing how long it takes to arrive.
+   */
+  waitForRequest(count?: number): Promise<RecordedRequest>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -52,11 +61,16 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
   const sockets = new Set<Socket>();
   let abortedConnections = 0;
   let abortWaiters: Array<() => void> = [];
+  let requestWaiters: Array<{ count: number; wake: (request: RecordedRequest) => void }> = [];
 
   const server: Server = createServer((incoming, response) => {
     void answer(incoming, response);
   });
-  server.keepAliveTimeout = 1_000;
+  // Idle connections stay open well past any pause between a test's calls: a server that closes
+  // them soon races the client reusing them, and on a loaded machine the client loses with
+  // ECONNRESET. The client's own idle timeout (the hint minus its margin) closes them first;
+  // close() destroys whatever is left.
+  server.keepAliveTimeout = 30_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -79,6 +93,9 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
       receivedAt: Date.now(),
     };
     requests.push(request);
+    const due = requestWaiters.filter((waiter) => waiter.count <= requests.length);
+    requestWaiters = requestWaiters.filter((waiter) => waiter.count > requests.length);
+    for (const waiter of due) waiter.wake(request);
     let finished = false;
     response.on('finish', () => {
       finished = true;
@@ -135,7 +152,14 @@ export async function startHttpSimulator(handler: VendorHandler): Promise<Simula
     enqueue: (...steps) => {
       queue.push(...steps);
     },
-    waitForAbort(timeoutMs = 5_000) {
+    waitForRequest(count = 1) {
+      const arrived = requests[count - 1];
+      if (arrived) return Promise.resolve(arrived);
+      return new Promise<RecordedRequest>((wake) => {
+        requestWaiters.push({ count, wake });
+      });
+    },
+    waitForAbort(timeoutMs = 15_000) {
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error(`no connection was aborted within ${timeoutMs} ms`)),
