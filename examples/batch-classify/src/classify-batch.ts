@@ -7,7 +7,13 @@ import {
   toPicodollars,
 } from '@stratum/core';
 import { createRouter } from '@stratum/router';
-import { budget, createMemoryStore, createTracker, type Tracker } from '@stratum/tracker';
+import {
+  type AlertHandler,
+  budget,
+  createMemoryStore,
+  createTracker,
+  type Tracker,
+} from '@stratum/tracker';
 import type { PromptRow } from './prompts-csv.js';
 
 export const LABELS = ['billing', 'bug', 'feature-request', 'account', 'other'] as const;
@@ -23,8 +29,15 @@ export interface BatchSetup {
   tracker: Tracker;
 }
 
-/** A client whose `auto` model is routed by complexity and whose spend is capped at `limitUsd`. */
-export function createBatchClient(providers: Provider[], limitUsd: number): BatchSetup {
+/**
+ * A client whose `auto` model is routed by complexity and whose spend is capped at `limitUsd`;
+ * `onAlert` hears when the spend passes 50%, 80% and 100% of it.
+ */
+export function createBatchClient(
+  providers: Provider[],
+  limitUsd: number,
+  onAlert?: AlertHandler,
+): BatchSetup {
   const router = createRouter({
     routes: {
       auto: {
@@ -37,6 +50,7 @@ export function createBatchClient(providers: Provider[], limitUsd: number): Batc
   const tracker = createTracker({
     store: createMemoryStore(),
     budgets: [budget({ name: 'batch', limitUsd, period: 'total' })],
+    ...(onAlert ? { onAlert } : {}),
   });
   // The router goes first so the tracker prices the model it chose; `auto` itself has no price.
   return { client: createClient({ providers, middleware: [router, tracker.middleware] }), tracker };

@@ -26,7 +26,11 @@ const vendors = await connectVendors(process.env);
 try {
   for (const line of vendors.description) console.log(line);
   const rows = await readPrompts(values.input);
-  const { client, tracker } = createBatchClient(vendors.providers, limitUsd);
+  const { client, tracker } = createBatchClient(vendors.providers, limitUsd, (alert) => {
+    console.log(
+      `  budget ${alert.budget}: ${alert.threshold * 100}% passed, $${alert.spentUsd} spent`,
+    );
+  });
   console.log(`Classifying ${rows.length} prompts with model 'auto', budget $${limitUsd}\n`);
 
   const { results, stoppedBy } = await classifyBatch(client, rows);

@@ -57,12 +57,16 @@ describe('the batch under a budget', () => {
     const rows = await readPrompts(samplePrompts);
     expect(rows).toHaveLength(12);
     const limitUsd = 0.0002;
+    const alerts: number[] = [];
     const { client, tracker } = createBatchClient(
       [
         createOpenAI({ apiKey: 'sk-test', baseURL: openaiSimulator.baseURL }),
         createAnthropic({ apiKey: 'sk-ant-test', baseURL: anthropicSimulator.baseURL }),
       ],
       limitUsd,
+      (alert) => {
+        alerts.push(alert.threshold);
+      },
     );
     const { results, stoppedBy } = await classifyBatch(client, rows);
 
@@ -100,6 +104,9 @@ describe('the batch under a budget', () => {
     expect(
       usdToPicodollars(refused?.spentUsd ?? 0) + usdToPicodollars(refused?.requestedUsd ?? 0),
     ).toBeGreaterThan(Number(limit));
+    // Alerts for each threshold the spend passed, once each; never the 100% one.
+    const fraction = Number(summary.totalCost) / Number(limit);
+    expect(alerts).toEqual([0.5, 0.8].filter((threshold) => fraction >= threshold));
 
     // The report: each line's cost is the tracker's record of that row, the total the tracker's.
     const reportPath = join(scratch, 'report.csv');
