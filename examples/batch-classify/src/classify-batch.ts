@@ -6,7 +6,7 @@ import {
   StratumError,
   toPicodollars,
 } from '@stratum/core';
-import { createRouter } from '@stratum/router';
+import { createRouter, routingDecisionOf } from '@stratum/router';
 import {
   type AlertHandler,
   budget,
@@ -65,6 +65,8 @@ export interface RowResult {
   outputTokens: number;
   /** Integer picodollars. */
   cost: bigint;
+  /** The router's complexity score of the prompt, which picked the model. */
+  complexity: number | undefined;
 }
 
 export interface BatchOutcome {
@@ -81,7 +83,7 @@ export async function classifyBatch(client: Client, rows: PromptRow[]): Promise<
   const results: RowResult[] = [];
   let stoppedBy: BudgetExceededError | undefined;
   for (const row of rows) {
-    const empty = { id: row.id, label: undefined, model: undefined };
+    const empty = { id: row.id, label: undefined, model: undefined, complexity: undefined };
     const nothing = { inputTokens: 0, outputTokens: 0, cost: 0n };
     if (stoppedBy) {
       results.push({ ...empty, ...nothing, status: 'skipped: budget' });
@@ -107,6 +109,7 @@ export async function classifyBatch(client: Client, rows: PromptRow[]): Promise<
         inputTokens: response.usage.inputTokens,
         outputTokens: response.usage.outputTokens,
         cost: response.cost ? toPicodollars(response.cost.total) : 0n,
+        complexity: routingDecisionOf(response)?.complexity,
       });
     } catch (error) {
       if (error instanceof BudgetExceededError) {

@@ -35,7 +35,8 @@ try {
 
   const { results, stoppedBy } = await classifyBatch(client, rows);
   for (const row of results) {
-    const detail = row.model ? `${row.label} (${row.model}, $${formatUsd(row.cost)})` : '';
+    const routed = `${row.model}, complexity ${row.complexity?.toFixed(2)}`;
+    const detail = row.model ? `${row.label} (${routed}, $${formatUsd(row.cost)})` : '';
     console.log(`${row.id.padStart(4)}  ${row.status.padEnd(16)}${detail}`);
   }
   if (stoppedBy?.budget) {

@@ -45,6 +45,7 @@ interface ReportLine {
   status: string;
   label: string;
   model: string;
+  complexity: string;
   input_tokens: string;
   output_tokens: string;
   cost_usd: string;
@@ -91,6 +92,9 @@ describe('the batch under a budget', () => {
       label: 'billing',
     });
     for (const row of classified) {
+      // The cut is at 0.4: the model follows the score.
+      const strong = (row.complexity ?? Number.NaN) >= 0.4;
+      expect(row.model).toBe(strong ? 'anthropic/claude-haiku-4-5' : 'openai/gpt-4.1-nano');
       const cost = calculateCost(String(row.model), createUsage(USAGE));
       expect(row.cost).toBe(toPicodollars(cost?.total ?? Number.NaN));
     }

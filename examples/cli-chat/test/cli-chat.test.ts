@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { calculateCost, createUsage, toPicodollars } from '@stratum/core';
+import { calculateCost, createUsage, RateLimitError, toPicodollars } from '@stratum/core';
 import { createAnthropic } from '@stratum/provider-anthropic';
 import { createGoogle } from '@stratum/provider-google';
 import { createOpenAI } from '@stratum/provider-openai';
@@ -94,6 +94,14 @@ describe('the fallback chat', () => {
     expect(costLine(response)).toBe(
       `[cost ${price} · google/gemini-2.5-flash · 40 input + 7 output tokens · openai/gpt-4.1-mini failed: ProviderUnavailableError 503 · anthropic/claude-haiku-4-5 failed: ProviderUnavailableError 529]`,
     );
+  });
+
+  it('raises the last typed error when every vendor of the chain fails', async () => {
+    openaiSimulator.enqueue({ kind: 'error', status: 503 });
+    anthropicSimulator.enqueue({ kind: 'error', status: 529 });
+    googleSimulator.enqueue({ kind: 'error', status: 429 });
+    await expect(chatOnSimulators().ask('Anyone there?')).rejects.toBeInstanceOf(RateLimitError);
+    expect(googleSimulator.requests).toHaveLength(1);
   });
 });
 
