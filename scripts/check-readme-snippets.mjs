@@ -1,5 +1,5 @@
-// Type-checks every ```ts block of the root README and the package READMEs, each as its own
-// module exactly as written, so a snippet a newcomer copies compiles. `@stratum/*` imports
+// Type-checks every ```ts block of the root README and the package and example READMEs, each as
+// its own module exactly as written, so a snippet a newcomer copies compiles. `@stratum/*` imports
 // resolve to the workspace sources through each package's `@stratum/source` export; other
 // imports resolve from the package whose README holds the snippet. Errors are reported at
 // their README line. Usage: node scripts/check-readme-snippets.mjs [README paths…]
@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SNIPPET_FOLDER = '.readme-snippets';
+/** Folders whose packages' READMEs are checked, besides the root README. */
+const README_GROUPS = ['packages', 'examples'];
 
 /**
  * A block right after this comment is left out, for code that needs a package the repository
@@ -62,9 +64,12 @@ function readmes() {
   const listed = process.argv.slice(2);
   if (listed.length > 0) return listed.map((path) => resolve(path));
   const found = [join(root, 'README.md')];
-  for (const name of readdirSync(join(root, 'packages')).sort()) {
-    const path = join(root, 'packages', name, 'README.md');
-    if (existsSync(path)) found.push(path);
+  for (const group of README_GROUPS) {
+    if (!existsSync(join(root, group))) continue;
+    for (const name of readdirSync(join(root, group)).sort()) {
+      const path = join(root, group, name, 'README.md');
+      if (existsSync(path)) found.push(path);
+    }
   }
   return found;
 }

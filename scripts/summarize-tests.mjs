@@ -10,7 +10,7 @@ export const REPORT_FILE = '.vitest-report.json';
 /** test-all.sh moves each report here before a run, so a missing package's size is known. */
 export const PREVIOUS_REPORT_FILE = '.vitest-report.previous.json';
 /** Workspace folders holding packages. */
-const PACKAGE_GROUPS = ['packages', 'apps'];
+const PACKAGE_GROUPS = ['packages', 'apps', 'examples'];
 /** Test folders run outside turbo: the repository scripts' own tests. */
 const EXTRA_TEST_FOLDERS = ['scripts'];
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 # Keep the last run's report beside the new one: if a package writes none this time, the summary
 # still knows how many tests it holds and counts them all as failed.
-for report in packages/*/.vitest-report.json apps/*/.vitest-report.json scripts/.vitest-report.json; do
+for report in packages/*/.vitest-report.json apps/*/.vitest-report.json examples/*/.vitest-report.json scripts/.vitest-report.json; do
   [ -f "$report" ] && mv "$report" "$(dirname "$report")/.vitest-report.previous.json"
 done
 status=0

@@ -63,14 +63,15 @@ describe('summarize-tests', () => {
     const root = await workspace({
       'packages/a': { test: true, report: report(10, 0, { numPendingTests: 2 }) },
       'apps/b': { test: true, report: report(5, 0) },
+      'examples/c': { test: true, report: report(3, 0) },
       'packages/untested': { test: false },
     });
     const summary = await summarize(root);
-    expect(summary).toMatchObject({ passed: 15, failed: 0, skipped: 2, packages: 2, ok: true });
-    expect(summary.lines).toEqual(['Tests: 15 passed, 0 failed, 2 skipped (2 packages)']);
+    expect(summary).toMatchObject({ passed: 18, failed: 0, skipped: 2, packages: 3, ok: true });
+    expect(summary.lines).toEqual(['Tests: 18 passed, 0 failed, 2 skipped (3 packages)']);
     expect(await closingLines(root)).toEqual({
       code: 0,
-      stdout: 'Tests: 15 passed, 0 failed, 2 skipped (2 packages)\n',
+      stdout: 'Tests: 18 passed, 0 failed, 2 skipped (3 packages)\n',
     });
   });
 
@@ -95,6 +96,18 @@ describe('summarize-tests', () => {
     expect(stdout).toContain('Failing: @example/a, @example/cancelled, @example/never-ran');
     expect(stdout.trim().split('\n').at(-1)).toBe(
       'Tests: 764 passed, 231 failed, 0 skipped (3 packages)',
+    );
+  });
+
+  it('counts an example that wrote no report as failed, like any package', async () => {
+    const root = await workspace({
+      'packages/a': { test: true, report: report(2, 0) },
+      'examples/cli-chat': { test: true, previous: report(3, 0) },
+    });
+    const summary = await summarize(root);
+    expect(summary).toMatchObject({ passed: 2, failed: 3, packages: 2, ok: false });
+    expect(summary.lines).toContain(
+      'Did not report: @example/cli-chat (examples/cli-chat) wrote no test report (cancelled or crashed); its 3 tests of the previous run counted as failed',
     );
   });
 
