@@ -1,6 +1,7 @@
-import { type Client, createClient, getModel, type ModelInfo, registerModel } from '@stratum/core';
+import { getModel, type ModelInfo, registerModel } from '@stratum/core';
 import { type AnthropicSimulator, startAnthropicSimulator } from '@stratum/testing';
-import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { type SimulatorHarness, useSimulatorHarness } from '@stratum/testing/contract';
+import { expect, vi } from 'vitest';
 import { type AnthropicProviderSettings, createAnthropic } from '../src/index.js';
 
 export const API_KEY = 'sk-ant-api03-test-key-never-shown-0123456789';
@@ -41,76 +42,36 @@ export const TOOL_JSON_MODEL = 'anthropic/claude-test-tool-json';
 /** A model without extended thinking, per its catalog entry. */
 export const NO_THINKING_MODEL = 'anthropic/claude-test-no-thinking';
 
-export interface Harness {
-  simulator: AnthropicSimulator;
-  client: Client;
-  /** A client with other provider settings, on the same simulator. */
-  clientWith(settings: AnthropicProviderSettings): Client;
-  /** The body of the nth request the simulator received (default: the last). */
-  body(index?: number): Record<string, unknown>;
-}
+export type Harness = SimulatorHarness<AnthropicSimulator, AnthropicProviderSettings>;
 
 /** Starts one simulator for the test file and a client on it; resets it before each test. */
 export function useHarness(): Harness {
-  let simulator: AnthropicSimulator | undefined;
-  let client: Client | undefined;
-  const running = (): AnthropicSimulator => {
-    if (!simulator) throw new Error('the simulator is used before beforeAll started it');
-    return simulator;
-  };
-  const clientWith = (settings: AnthropicProviderSettings): Client =>
-    createClient({
-      providers: [createAnthropic({ apiKey: API_KEY, baseURL: running().baseURL, ...settings })],
-    });
-
-  beforeAll(async () => {
-    ensureSonnetPriced();
-    registerModel({
-      id: TOOL_JSON_MODEL,
-      pricing: SONNET_PRICES,
-      maxOutputTokens: 8192,
-      capabilities: { tools: true, structuredOutput: false, reasoning: true },
-    });
-    registerModel({
-      id: NO_THINKING_MODEL,
-      pricing: SONNET_PRICES,
-      maxOutputTokens: 8192,
-      capabilities: { tools: true, reasoning: false },
-    });
-    // The SDK warns on every call to a model it lists as deprecated (claude-sonnet-4-5).
-    const warn = console.warn.bind(console);
-    vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-      if (typeof args[0] === 'string' && args[0].includes('is deprecated')) return;
-      warn(...args);
-    });
-    simulator = await startAnthropicSimulator();
-    client = clientWith({});
-  });
-  afterAll(async () => {
-    await simulator?.close();
-  });
-  beforeEach(() => {
-    simulator?.reset();
-  });
-
-  return {
-    get simulator() {
-      return running();
+  return useSimulatorHarness({
+    prepare() {
+      ensureSonnetPriced();
+      registerModel({
+        id: TOOL_JSON_MODEL,
+        pricing: SONNET_PRICES,
+        maxOutputTokens: 8192,
+        capabilities: { tools: true, structuredOutput: false, reasoning: true },
+      });
+      registerModel({
+        id: NO_THINKING_MODEL,
+        pricing: SONNET_PRICES,
+        maxOutputTokens: 8192,
+        capabilities: { tools: true, reasoning: false },
+      });
+      // The SDK warns on every call to a model it lists as deprecated (claude-sonnet-4-5).
+      const warn = console.warn.bind(console);
+      vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+        if (typeof args[0] === 'string' && args[0].includes('is deprecated')) return;
+        warn(...args);
+      });
     },
-    get client() {
-      if (!client) throw new Error('the client is used before beforeAll created it');
-      return client;
-    },
-    clientWith,
-    body(index?: number) {
-      const requests = running().requests;
-      const body = (index === undefined ? requests.at(-1) : requests[index])?.body;
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        throw new Error(`no JSON request body at ${index ?? 'the end'}`);
-      }
-      return { ...body };
-    },
-  };
+    start: startAnthropicSimulator,
+    createProvider: (simulator, settings: AnthropicProviderSettings | undefined) =>
+      createAnthropic({ apiKey: API_KEY, baseURL: simulator.baseURL, ...settings }),
+  });
 }
 
 /** Reads every event of a stream and returns them with the final response. */

@@ -18,7 +18,9 @@ export interface CohereStreamContext {
 /**
  * Chat v2 stream events (https://docs.cohere.com/v2/docs/streaming) → provider events: text and
  * thinking deltas, `tool-plan-delta` as reasoning, tool calls assembled from
- * `tool-call-start` / `tool-call-delta` and completed on `tool-call-end`, and one `finish` from
+ * `tool-call-start` / `tool-call-delta` and completed on `tool-call-end`, citations from
+ * `citation-start` kept on the text part they support (as the non-streamed response keeps them,
+ * in `providerOptions.cohere.citations`) when its `content-end` arrives, and one `finish` from
  * `message-end`. A `message-end` that carries an error fails the stream (retryable).
  */
 export function createCohereStreamStage(
@@ -27,6 +29,17 @@ export function createCohereStreamStage(
   const assembler = new ToolCallAssembler('cohere');
   const raw: Cohere.V2ChatStreamResponse[] | undefined = context.includeRaw ? [] : undefined;
   let planStarted = false;
+  let textIndex: number | undefined;
+  // Citations name their content block only sometimes (`content_index`); the others support the
+  // text block being streamed. Each is kept as the SDK parsed it, as in the non-streamed response.
+  let pending: Array<{ block: number; citation: Cohere.Citation }> = [];
+  const releaseCitations = (block: number | undefined, emit: Emit<ProviderStreamEvent>): void => {
+    const own = pending.filter((entry) => block === undefined || entry.block === block);
+    if (own.length === 0) return;
+    pending = pending.filter((entry) => !own.includes(entry));
+    const citations = own.map((entry) => entry.citation);
+    emit({ type: 'text-delta', text: '', providerOptions: { cohere: { citations } } });
+  };
   let finish: { reason: string | undefined; usage: Usage } | undefined;
 
   const item = (event: Cohere.V2ChatStreamResponse, emit: Emit<ProviderStreamEvent>): void => {
@@ -39,9 +52,19 @@ export function createCohereStreamStage(
         const content = event.delta?.message?.content;
         if (content?.type === 'thinking') {
           emit({ type: 'reasoning-delta', text: '', newBlock: true });
+        } else {
+          textIndex = event.index ?? 0;
         }
         break;
       }
+      case 'citation-start': {
+        const citation = event.delta?.message?.citations;
+        if (citation) pending.push({ block: citation.contentIndex ?? textIndex ?? 0, citation });
+        break;
+      }
+      case 'content-end':
+        if (event.index === textIndex) releaseCitations(textIndex, emit);
+        break;
       case 'content-delta': {
         const content = event.delta?.message?.content;
         if (content?.thinking) emit({ type: 'reasoning-delta', text: content.thinking });
@@ -93,6 +116,8 @@ export function createCohereStreamStage(
   return {
     item,
     end(emit) {
+      // Citations that arrive after their block ended support the last text block.
+      releaseCitations(undefined, emit);
       for (const toolCall of assembler.completeAll()) emit({ type: 'tool-call', toolCall });
       if (!finish) {
         throw new ProviderUnavailableError(

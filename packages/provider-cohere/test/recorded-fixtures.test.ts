@@ -115,3 +115,32 @@ describe('recorded Cohere responses (vercel/ai fixtures)', () => {
     expect(response.usage).toMatchObject({ inputTokens: 39, outputTokens: 27 });
   });
 });
+
+describe('streamed Cohere citations (the documented stream of the recorded citations)', () => {
+  it('keeps streamed citations on the text they support, as the non-streamed response does', async () => {
+    harness.simulator.enqueue({ kind: 'recorded', json: fixture('cohere-citations.json') });
+    const chatted = await harness.client.chat(ask);
+    harness.simulator.enqueue({
+      kind: 'recorded',
+      chunks: fixture('cohere-citations.chunks.txt').split('\n'),
+    });
+    const stream = harness.client.stream(ask);
+    const texts: string[] = [];
+    for await (const text of stream.textStream) texts.push(text);
+    // Citation events add no empty text deltas to the public stream.
+    expect(texts.every((text) => text.length > 0)).toBe(true);
+    const streamed = await stream.finalResponse();
+    expect(streamed.id).toBe('68475c80-574b-4c65-98a4-e81cebab5dce');
+    expect(streamed.text).toBe(chatted.text);
+    expect(streamed.content).toHaveLength(1);
+    expect(streamed.content).toEqual(chatted.content);
+    const citations = streamed.content[0]?.providerOptions?.['cohere']?.['citations'];
+    expect(Array.isArray(citations) && citations.map((citation) => citation.text)).toEqual([
+      'Automation of tasks',
+      'Better decision-making',
+      'Cost reduction',
+    ]);
+    expect(streamed.usage).toMatchObject({ inputTokens: 39, outputTokens: 27 });
+    expect(streamed.cost?.total).toBe(expectedTotal(39, 27));
+  });
+});

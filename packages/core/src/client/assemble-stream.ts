@@ -30,8 +30,8 @@ export function assembleStream(
     item(part, emit) {
       switch (part.type) {
         case 'text-delta':
-          accumulator.addText(part.text);
-          emit(part);
+          accumulator.addText(part.text, part.providerOptions);
+          if (part.text) emit({ type: 'text-delta', text: part.text });
           return;
         case 'reasoning-delta':
           accumulator.addReasoning(part);

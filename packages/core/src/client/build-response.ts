@@ -82,14 +82,30 @@ function priceCall(
   return fromCatalog;
 }
 
+function mergeProviderOptions(
+  current: ProviderOptions | undefined,
+  added: ProviderOptions,
+): ProviderOptions {
+  const merged: ProviderOptions = { ...current };
+  for (const [vendor, options] of Object.entries(added)) {
+    merged[vendor] = { ...merged[vendor], ...options };
+  }
+  return merged;
+}
+
 /** Collects streamed parts into the content of a response. */
 export class ContentAccumulator {
   readonly content: ResponseContentPart[] = [];
 
-  addText(text: string): void {
-    const last = this.content[this.content.length - 1];
-    if (last?.type === 'text') last.text += text;
-    else this.content.push({ type: 'text', text });
+  addText(text: string, providerOptions?: ProviderOptions): void {
+    let last = this.content.at(-1);
+    if (last?.type !== 'text') {
+      last = { type: 'text', text: '' };
+      this.content.push(last);
+    }
+    last.text += text;
+    if (providerOptions)
+      last.providerOptions = mergeProviderOptions(last.providerOptions, providerOptions);
   }
 
   addReasoning(delta: {
@@ -108,11 +124,7 @@ export class ContentAccumulator {
     if (delta.signature) last.signature = (last.signature ?? '') + delta.signature;
     if (delta.redactedData) last.redactedData = (last.redactedData ?? '') + delta.redactedData;
     if (delta.providerOptions) {
-      const merged: ProviderOptions = { ...last.providerOptions };
-      for (const [vendor, options] of Object.entries(delta.providerOptions)) {
-        merged[vendor] = { ...merged[vendor], ...options };
-      }
-      last.providerOptions = merged;
+      last.providerOptions = mergeProviderOptions(last.providerOptions, delta.providerOptions);
     }
   }
 

@@ -38,7 +38,15 @@ export interface ProviderChatResult {
  */
 export type ProviderStreamEvent =
   | { type: 'response-metadata'; id?: string; model?: string }
-  | { type: 'text-delta'; text: string }
+  | {
+      type: 'text-delta';
+      text: string;
+      /**
+       * Kept on the response's current text part, merged per vendor key: e.g. Cohere's streamed
+       * citations. A delta may carry only options (empty text).
+       */
+      providerOptions?: ProviderOptions;
+    }
   | {
       type: 'reasoning-delta';
       text: string;

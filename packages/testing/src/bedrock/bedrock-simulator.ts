@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isRecord } from '@stratum/core/provider-kit';
+import { answerCommonStep, isCommonStep } from '../simulator/answer-common-step.js';
 import {
   type Exchange,
   type Simulator,
@@ -20,6 +21,8 @@ import { checkSigV4, type SigV4Expectation } from './check-sigv4.js';
 import { eventFrame, exceptionFrame, malformedFrame } from './event-stream-frames.js';
 import { renderConverseResponse, renderConverseStreamEvents } from './render-bedrock-response.js';
 import { signatureMatches } from './verify-sigv4-signature.js';
+
+type RecordedStep = Extract<SimulatorStep, { kind: 'recorded' }>;
 
 export interface BedrockSimulatorOptions extends SigV4Expectation {
   /**
@@ -122,17 +125,10 @@ export function createBedrockHandler(
     },
     async handle(exchange, step) {
       const streaming = (exchange.request.url.split('?')[0] ?? '').endsWith('/converse-stream');
+      const replay = (to: Exchange, recorded: RecordedStep): Promise<void> =>
+        replayRecorded(to, recorded, streaming);
+      if (isCommonStep(step)) return answerCommonStep(exchange, step, replay);
       switch (step.kind) {
-        case 'raw':
-          exchange.response.writeHead(step.status, step.headers ?? {});
-          exchange.response.end(step.body);
-          return;
-        case 'hang':
-          await hang(exchange);
-          return;
-        case 'recorded':
-          await replayRecorded(exchange, step, streaming);
-          return;
         case 'error': {
           await pause(exchange, step.delayMs);
           const exception = bedrockException(step.status, step.vendorCode, step.message);
@@ -219,7 +215,7 @@ async function answer(exchange: Exchange, step: AnswerStep, streaming: boolean):
  */
 async function replayRecorded(
   exchange: Exchange,
-  step: Extract<SimulatorStep, { kind: 'recorded' }>,
+  step: RecordedStep,
   streaming: boolean,
 ): Promise<void> {
   if (!step.chunks || !streaming) {

@@ -1,4 +1,5 @@
 import { isRecord } from '@stratum/core/provider-kit';
+import { answerCommonStep, isCommonStep } from '../simulator/answer-common-step.js';
 import {
   type Exchange,
   type Simulator,
@@ -7,7 +8,7 @@ import {
 } from '../simulator/http-simulator.js';
 import { replayRecordedNamedEvents, streamNamedEvents } from '../simulator/named-events.js';
 import type { RecordedRequest, SimulatedUsage, SimulatorStep } from '../simulator/scenario.js';
-import { hang, pause, sendJson, writeEvent } from '../simulator/write-helpers.js';
+import { pause, sendJson, writeEvent } from '../simulator/write-helpers.js';
 import { cohereErrorBody } from './cohere-errors.js';
 import { renderCohereResponse, renderCohereStreamEvents } from './render-cohere-response.js';
 
@@ -55,17 +56,8 @@ export function createCohereHandler(): VendorHandler {
       return true;
     },
     async handle(exchange, step) {
+      if (isCommonStep(step)) return answerCommonStep(exchange, step, replayRecordedNamedEvents);
       switch (step.kind) {
-        case 'raw':
-          exchange.response.writeHead(step.status, step.headers ?? {});
-          exchange.response.end(step.body);
-          return;
-        case 'hang':
-          await hang(exchange);
-          return;
-        case 'recorded':
-          await replayRecordedNamedEvents(exchange, step);
-          return;
         case 'error':
           await pause(exchange, step.delayMs);
           sendJson(exchange, step.status, cohereErrorBody(step.status, step.message), {

@@ -9,6 +9,11 @@ export { describeErrorMappingContract } from './contract-error-mapping.js';
 export { CONTRACT_API_KEY } from './contract-harness.js';
 export type { ContractSubject } from './contract-subject.js';
 export * from './request-summary.js';
+export {
+  type SimulatorHarness,
+  type SimulatorHarnessOptions,
+  useSimulatorHarness,
+} from './simulator-harness.js';
 export { summarizeAnthropicRequest } from './summarize-anthropic-request.js';
 export { summarizeBedrockRequest } from './summarize-bedrock-request.js';
 export { summarizeCohereRequest } from './summarize-cohere-request.js';

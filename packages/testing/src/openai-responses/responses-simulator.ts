@@ -6,6 +6,7 @@ import {
   type OpenAISimulator,
   type OpenAISimulatorOptions,
 } from '../openai/openai-simulator.js';
+import { answerCommonStep, isCommonStep } from '../simulator/answer-common-step.js';
 import {
   type Exchange,
   startHttpSimulator,
@@ -13,7 +14,7 @@ import {
 } from '../simulator/http-simulator.js';
 import { replayRecordedNamedEvents, streamNamedEvents } from '../simulator/named-events.js';
 import type { RecordedRequest, SimulatedUsage, SimulatorStep } from '../simulator/scenario.js';
-import { hang, pause, sendJson, writeEvent } from '../simulator/write-helpers.js';
+import { pause, sendJson, writeEvent } from '../simulator/write-helpers.js';
 import {
   type ResponsesRenderContext,
   renderOutputItems,
@@ -94,17 +95,8 @@ export function createOpenAIResponsesHandler(options: OpenAISimulatorOptions = {
     async handle(exchange, step) {
       if (!isResponsesCall(exchange.request)) return base.handle(exchange, step);
       const context = renderContext(exchange.request);
+      if (isCommonStep(step)) return answerCommonStep(exchange, step, replayRecordedNamedEvents);
       switch (step.kind) {
-        case 'raw':
-          exchange.response.writeHead(step.status, step.headers ?? {});
-          exchange.response.end(step.body);
-          return;
-        case 'hang':
-          await hang(exchange);
-          return;
-        case 'recorded':
-          await replayRecordedNamedEvents(exchange, step);
-          return;
         case 'error':
           await pause(exchange, step.delayMs);
           sendJson(
