@@ -51,7 +51,10 @@ export interface RoutableCandidate {
   info: ModelInfo | undefined;
   estimatedCostUsd: number | undefined;
   quality: number | undefined;
-  /** Median latency (ms) from the health snapshot, or the prior before there is data. */
+  /**
+   * Median latency (ms) from the health snapshot (time to first token for streams, when measured),
+   * or the prior before there is data.
+   */
   latencyMs: number;
   latencyMeasured: boolean;
   inFlight: number;

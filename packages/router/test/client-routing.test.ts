@@ -13,7 +13,7 @@ import {
   type RoutingDecision,
   routingDecisionOf,
 } from '../src/index.js';
-import { QUALITY, registerTestModels, userRequest } from './support/models.js';
+import { QUALITY, registerTestModels, snapshot, userRequest } from './support/models.js';
 
 beforeAll(registerTestModels);
 
@@ -72,6 +72,34 @@ describe('routes as model ids through the client', () => {
     expect(text).toBe('streamed answer');
     expect(response.modelId).toBe('acme/mid');
     expect(routingDecisionOf(response)?.model).toBe('acme/mid');
+  });
+
+  it('ranks streams by time to first token and chat calls by total latency', async () => {
+    const health = snapshot({
+      'acme/large': {
+        latencyMs: { p50: 900, p95: 1_500, p99: 2_000 },
+        timeToFirstTokenMs: { p50: 60, p95: 120, p99: 200 },
+      },
+      'acme/tiny': { latencyMs: { p50: 300, p95: 500, p99: 700 } },
+    });
+    const router = createRouter({
+      routes: { auto: { candidates: ['acme/tiny', 'acme/large'], strategy: 'latency' } },
+      health: { snapshot: () => health },
+    });
+    const client = createClient({
+      providers: [createMockProvider({ name: 'acme', responses: { text: 'ok' } })],
+      middleware: [router],
+    });
+    const stream = client.stream(userRequest('hi'));
+    for await (const _ of stream.textStream) {
+      // drain
+    }
+    const streamed = routingDecisionOf(await stream.finalResponse());
+    expect(streamed?.model).toBe('acme/large');
+    expect(streamed?.candidates.map((candidate) => candidate.latencyMs)).toEqual([300, 60]);
+    const answered = routingDecisionOf(await client.chat(userRequest('hi')));
+    expect(answered?.model).toBe('acme/tiny');
+    expect(answered?.candidates.map((candidate) => candidate.latencyMs)).toEqual([300, 900]);
   });
 
   it('fails over to the next deployment on an availability error, not on a bad request', async () => {
