@@ -4,6 +4,7 @@ import {
   type Middleware,
   ProviderUnavailableError,
 } from '@stratum/core';
+import { logging } from '@stratum/middleware';
 import { createMockProvider, type MockResponse } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -72,6 +73,38 @@ describe('routes as model ids through the client', () => {
     expect(text).toBe('streamed answer');
     expect(response.modelId).toBe('acme/mid');
     expect(routingDecisionOf(response)?.model).toBe('acme/mid');
+  });
+
+  it("is recorded by @stratum/middleware's logging, below the router and above it", async () => {
+    const events: Record<string, unknown>[] = [];
+    const logger = { info: (event: Record<string, unknown>) => events.push(event), error() {} };
+    const client = createClient({
+      providers: [createMockProvider({ name: 'acme', responses: { text: 'ok' } })],
+      middleware: [
+        logging({ logger }),
+        createRouter({
+          routes: { auto: { candidates: ['acme/tiny', 'acme/large'], strategy: 'quality' } },
+          quality: QUALITY,
+        }),
+        logging({ logger }),
+      ],
+    });
+    await client.chat(userRequest('hi'));
+    expect(events).toHaveLength(2);
+    for (const event of events) {
+      expect(event['routing']).toEqual({
+        route: 'auto',
+        strategy: 'quality',
+        model: 'acme/large',
+        deployment: 'acme/large',
+        complexity: undefined,
+        threshold: undefined,
+        tier: undefined,
+        candidates: 2,
+        dropped: 0,
+        failovers: 0,
+      });
+    }
   });
 
   it('ranks streams by time to first token and chat calls by total latency', async () => {

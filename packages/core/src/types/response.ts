@@ -1,4 +1,5 @@
 import type { ResponseContentPart } from './content.js';
+import type { RoutingDecision } from './routing.js';
 import type { Cost, Usage } from './usage.js';
 
 /** Why the model stopped, normalized. The vendor's own value is kept in `rawFinishReason`. */
@@ -47,6 +48,8 @@ export interface ChatResponse {
   cacheInfo?: CacheInfo;
   /** Set by the fallback middleware: which models were tried or skipped, and which answered. */
   fallback?: FallbackInfo;
+  /** Set by a router when the request named a route: what it chose and why. */
+  routing?: RoutingDecision;
 }
 
 /** One model a fallback chain sent the request to. */
