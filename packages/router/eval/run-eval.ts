@@ -99,8 +99,8 @@ const results = {
 console.log(JSON.stringify(results, (key, value) => (key === 'points' ? undefined : value), 2));
 
 // Dollars at CPT(80%) on GSM8K: the top share of prompts by out-of-fold score go to the strong model.
-const strongId = 'anthropic/claude-sonnet-4-5';
-const weakId = 'anthropic/claude-haiku-4-5';
+const strongId = 'openai/gpt-5.5';
+const weakId = 'openai/gpt-5-nano';
 const tokens = (text: string | undefined) => Math.ceil((text ?? '').length / 4);
 const share = results.gsm8k.kfold.cpt80 / 100;
 const order = gsmScores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score);
