@@ -7,6 +7,7 @@ import {
   responseCache,
   retry,
 } from '../src/index.js';
+import { DECISION, decidingMiddleware } from './support/routing-decision.js';
 import { clientWith, collect, hello, mockProvider, rejection } from './support/test-client.js';
 
 function memoryLogger() {
@@ -133,6 +134,26 @@ describe('logging', () => {
       ['stream', 'cancelled'],
     ]);
     expect(lines[0]?.event['tokens']).toMatchObject({ input: 2, output: 3 });
+  });
+
+  it('records the routing decision, above the router (response) and below it (call state)', async () => {
+    const { candidates, dropped, failovers, estimatedPromptTokens, ...chosen } = DECISION;
+    const expected = { ...chosen, candidates: 2, dropped: 1, failovers: 0 };
+    const above = memoryLogger();
+    const below = memoryLogger();
+    const client = clientWith(mockProvider([reply, reply]), [
+      logging({ logger: above.logger }),
+      decidingMiddleware(),
+      logging({ logger: below.logger }),
+    ]);
+    await client.chat(hello);
+    await collect(client.stream(hello));
+    for (const { lines } of [above, below]) {
+      expect(lines.map((line) => line.event['routing'])).toEqual([expected, expected]);
+    }
+    const unrouted = memoryLogger();
+    await clientWith(mockProvider(reply), [logging({ logger: unrouted.logger })]).chat(hello);
+    expect(unrouted.lines[0]?.event).not.toHaveProperty('routing');
   });
 
   it('writes JSON lines by default, and a broken logger never breaks the call', async () => {

@@ -14,6 +14,7 @@ import {
 import type { Middleware } from '@stratum/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { responseCache, retry, tracing } from '../src/index.js';
+import { decidingMiddleware } from './support/routing-decision.js';
 import { clientWith, collect, hello, mockProvider, rejection } from './support/test-client.js';
 
 /** The smallest real context manager: what @opentelemetry/context-async-hooks does. */
@@ -149,6 +150,47 @@ describe('tracing', () => {
       'stratum.cache.hit': true,
       'stratum.cost.usd': 0,
     });
+  });
+
+  it('puts the routing decision on the span, above and below the router', async () => {
+    const expected = {
+      'stratum.routing.route': 'auto',
+      'stratum.routing.strategy': 'threshold',
+      'stratum.routing.model': 'mock/priced',
+      'stratum.routing.deployment': 'mock/priced',
+      'stratum.routing.complexity': 0.71,
+      'stratum.routing.threshold': 0.6,
+      'stratum.routing.tier': 1,
+      'stratum.routing.candidate_count': 2,
+      'stratum.routing.dropped_count': 1,
+      'stratum.routing.failover_count': 0,
+    };
+    const client = clientWith(mockProvider([reply, reply]), [
+      tracing(),
+      decidingMiddleware(),
+      tracing(),
+    ]);
+    await client.chat(hello);
+    await collect(client.stream(hello));
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(4);
+    for (const span of spans) expect(span.attributes).toMatchObject(expected);
+
+    exporter.reset();
+    const failing = clientWith(mockProvider({ error: { status: 503, message: 'busy' } }), [
+      decidingMiddleware(),
+      tracing(),
+    ]);
+    await rejection(failing.chat(hello));
+    expect(exporter.getFinishedSpans()[0]?.attributes).toMatchObject({
+      'error.type': 'ProviderUnavailableError',
+      'stratum.routing.dropped_count': 1,
+    });
+
+    exporter.reset();
+    await clientWith(mockProvider(reply), [tracing()]).chat(hello);
+    const keys = Object.keys(exporter.getFinishedSpans()[0]?.attributes ?? {});
+    expect(keys.some((key) => key.startsWith('stratum.routing.'))).toBe(false);
   });
 
   it('passes calls through untouched when @opentelemetry/api is not installed', async () => {

@@ -4,27 +4,33 @@ import {
   ConfigurationError,
   type Middleware,
   type ResolvedModel,
-  StratumError,
   type StreamEvent,
+  type StreamNext,
 } from '@stratum/core';
 import { chooseTier } from './choose-tier.js';
 import type { ComplexityModel } from './complexity/complexity-model.js';
 import { scoreText } from './complexity/complexity-model.js';
 import { DEFAULT_COMPLEXITY_MODEL } from './complexity/default-complexity-model.js';
-import { type BalanceMode, type DeploymentState, orderDeployments } from './deployment-pool.js';
+import { chatWithFailover, type Plan, streamWithFailover } from './deployment-failover.js';
+import { type BalanceMode, orderDeployments } from './deployment-pool.js';
 import { outputTokensFor } from './estimate-cost.js';
 import { dropReason } from './filter-candidates.js';
 import { NoRouteCandidateError } from './no-route-error.js';
-import { type Candidate, type PreparedRoute, prepareRoute, toRoutable } from './prepare-route.js';
+import {
+  type CallOperation,
+  type Candidate,
+  type PreparedRoute,
+  prepareRoute,
+  toRoutable,
+} from './prepare-route.js';
+import { buildDecision, recordDecision } from './record-decision.js';
 import { profileRequest } from './request-profile.js';
 import type {
-  CandidateScore,
   DroppedCandidate,
   RoutableCandidate,
   RouterOptions,
   RoutingDecision,
 } from './router-types.js';
-import { ROUTING_DECISION, withDecision } from './routing-decision.js';
 import { balancedScorer, indexOfBest, pickByWeight, SCORERS } from './strategies.js';
 
 /** Metadata key naming the model for the `manual` strategy. */
@@ -34,16 +40,6 @@ export interface Router extends Middleware {
   decide(request: ChatRequest): RoutingDecision;
   readonly routes: readonly string[];
 }
-
-interface Plan {
-  decision: RoutingDecision;
-  deployments: DeploymentState[];
-  candidate: Candidate;
-  tokens: number;
-}
-
-/** Deployment failures that mean "try the next one": the model is fine, this place is not. */
-const AVAILABILITY_ERRORS = new Set(['rate_limit', 'provider_unavailable', 'timeout']);
 
 export function createRouter(options: RouterOptions): Router {
   const random = options.random ?? Math.random;
@@ -62,7 +58,7 @@ export function createRouter(options: RouterOptions): Router {
     );
   }
 
-  const plan = (request: ChatRequest, route: PreparedRoute): Plan => {
+  const plan = (request: ChatRequest, route: PreparedRoute, operation: CallOperation): Plan => {
     const profile = profileRequest(request, options.estimatePromptTokens);
     const health = options.health?.snapshot();
     const now = Date.now();
@@ -92,7 +88,11 @@ export function createRouter(options: RouterOptions): Router {
         });
         continue;
       }
-      kept.push({ candidate, routable: toRoutable(candidate, profile, health, options), index });
+      kept.push({
+        candidate,
+        routable: toRoutable(candidate, profile, health, options, operation),
+        index,
+      });
     }
     if (kept.length === 0) throw new NoRouteCandidateError(route.name, dropped);
 
@@ -169,14 +169,7 @@ export function createRouter(options: RouterOptions): Router {
       random,
       health,
     );
-    const candidateScores: CandidateScore[] = routables.map((candidate, index) => ({
-      model: candidate.model,
-      score: scores[index] ?? 0,
-      estimatedCostUsd: candidate.estimatedCostUsd,
-      quality: candidate.quality,
-      latencyMs: candidate.latencyMs,
-    }));
-    const decision: RoutingDecision = {
+    const decision = buildDecision({
       route: route.name,
       strategy: strategyName,
       model: winner.candidate.model,
@@ -185,10 +178,10 @@ export function createRouter(options: RouterOptions): Router {
       threshold,
       tier,
       estimatedPromptTokens: profile.estimatedPromptTokens,
-      candidates: candidateScores,
+      routables,
+      scores,
       dropped,
-      failovers: [],
-    };
+    });
     return { decision, deployments, candidate: winner.candidate, tokens };
   };
 
@@ -201,35 +194,16 @@ export function createRouter(options: RouterOptions): Router {
         `"${request.model}" is not a route of this router; routes: ${[...routes.keys()].join(', ')}.`,
       );
     }
-    const decision = plan(request, route).decision;
-    options.onDecision?.(decision);
+    const decision = plan(request, route, 'chat').decision;
+    recordDecision(undefined, decision, options.onDecision);
     return decision;
   };
 
-  const begin = (context: CallContext, route: PreparedRoute) => {
-    const planned = plan(context.request, route);
-    context.state.set(ROUTING_DECISION, planned.decision);
-    options.onDecision?.(planned.decision);
+  const begin = (context: CallContext, route: PreparedRoute, operation: CallOperation): Plan => {
+    const planned = plan(context.request, route, operation);
+    recordDecision(context, planned.decision, options.onDecision);
     return planned;
   };
-
-  const contextFor = (
-    context: CallContext,
-    deployment: DeploymentState,
-    attempt: number,
-  ): CallContext => ({
-    // The rest of the chain sees the deployment as the model asked for.
-    get requestId() {
-      return context.requestId;
-    },
-    get state() {
-      return context.state;
-    },
-    request: { ...context.request, model: deployment.model },
-    model: context.resolveModel(deployment.model),
-    resolveModel: context.resolveModel,
-    attempt: context.attempt + attempt,
-  });
 
   return {
     name: 'router',
@@ -243,25 +217,7 @@ export function createRouter(options: RouterOptions): Router {
     async chat(context, next) {
       const route = routeOf(context.request.model);
       if (!route) return next(context);
-      const planned = begin(context, route);
-      let lastError: unknown;
-      for (const [attempt, deployment] of planned.deployments.entries()) {
-        startAttempt(planned, deployment);
-        try {
-          const response = await next(contextFor(context, deployment, attempt));
-          return withDecision(response, planned.decision);
-        } catch (error) {
-          lastError = error;
-          if (!isAvailabilityError(error)) throw error;
-          planned.decision.failovers.push({
-            deployment: deployment.model,
-            error: errorCode(error),
-          });
-        } finally {
-          endAttempt(planned, deployment);
-        }
-      }
-      throw lastError ?? new NoRouteCandidateError(route.name, planned.decision.dropped);
+      return chatWithFailover(context, begin(context, route, 'chat'), next);
     },
     stream(context, next) {
       const route = routeOf(context.request.model);
@@ -270,53 +226,12 @@ export function createRouter(options: RouterOptions): Router {
     },
   };
 
+  // A generator, so the decision is made when the caller starts reading, as for any stream.
   async function* routedStream(
     context: CallContext,
     route: PreparedRoute,
-    next: (context: CallContext) => AsyncIterable<StreamEvent>,
+    next: StreamNext,
   ): AsyncIterable<StreamEvent> {
-    const planned = begin(context, route);
-    let lastError: unknown;
-    for (const [attempt, deployment] of planned.deployments.entries()) {
-      startAttempt(planned, deployment);
-      let delivered = false;
-      try {
-        for await (const event of next(contextFor(context, deployment, attempt))) {
-          delivered = true;
-          yield event.type === 'finish'
-            ? { ...event, response: withDecision(event.response, planned.decision) }
-            : event;
-        }
-        return;
-      } catch (error) {
-        lastError = error;
-        // Once text reached the caller a new deployment would repeat it: fail instead.
-        if (delivered || !isAvailabilityError(error)) throw error;
-        planned.decision.failovers.push({ deployment: deployment.model, error: errorCode(error) });
-      } finally {
-        endAttempt(planned, deployment);
-      }
-    }
-    throw lastError ?? new NoRouteCandidateError(route.name, planned.decision.dropped);
+    yield* streamWithFailover(context, begin(context, route, 'stream'), next);
   }
-}
-
-function startAttempt(planned: Plan, deployment: DeploymentState): void {
-  planned.decision.deployment = deployment.model;
-  deployment.record(planned.tokens, Date.now());
-  deployment.inFlight += 1;
-  planned.candidate.inFlight += 1;
-}
-
-function endAttempt(planned: Plan, deployment: DeploymentState): void {
-  deployment.inFlight -= 1;
-  planned.candidate.inFlight -= 1;
-}
-
-function isAvailabilityError(error: unknown): boolean {
-  return StratumError.is(error) && AVAILABILITY_ERRORS.has(error.code);
-}
-
-function errorCode(error: unknown): string {
-  return StratumError.is(error) ? error.code : 'unknown';
 }

@@ -1,40 +1,16 @@
+import type { HealthSnapshot } from '@stratum/middleware';
+
+export type {
+  BreakerState,
+  HealthEntry,
+  HealthSnapshot,
+  LatencyQuantiles,
+} from '@stratum/middleware';
+
 /**
- * The health monitor's snapshot as the router reads it (the shape `@stratum/middleware`'s health
- * monitor produces). Declared structurally so any source of the same shape fits.
+ * Where the router reads provider and model health: `@stratum/middleware`'s health monitor, or
+ * anything else that produces its snapshot.
  */
-export type BreakerState = 'closed' | 'open' | 'half-open';
-
-/** Milliseconds. */
-export interface LatencyQuantiles {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-export interface HealthEntry {
-  calls: number;
-  successes: number;
-  failures: number;
-  successRate: number;
-  errorsByClass: Record<string, number>;
-  latencyMs: LatencyQuantiles | undefined;
-  timeToFirstTokenMs: LatencyQuantiles | undefined;
-  outputTokensPerSecond: number | undefined;
-  inFlight: number;
-  breakerState: BreakerState | undefined;
-  lastError:
-    | { errorClass: string; message: string; status: number | undefined; at: number }
-    | undefined;
-}
-
-export interface HealthSnapshot {
-  takenAt: number;
-  windowMs: number;
-  providers: Record<string, HealthEntry>;
-  /** Keyed `provider/model`. */
-  models: Record<string, HealthEntry>;
-}
-
 export interface RouterHealthSource {
   snapshot(): HealthSnapshot;
 }

@@ -14,6 +14,9 @@ import { ShareCutoffs } from './threshold-tiers.js';
 
 /** Latency assumed for a model the health snapshot has no measurement of yet. */
 export const DEFAULT_LATENCY_PRIOR_MS = 1_000;
+/** Streams are ranked by time to first token, chat calls by total latency. */
+export type CallOperation = 'chat' | 'stream';
+
 export interface Candidate {
   model: string;
   info: ModelInfo | undefined;
@@ -117,9 +120,12 @@ export function toRoutable(
   profile: RequestProfile,
   health: HealthSnapshot | undefined,
   options: RouterOptions,
+  operation: CallOperation,
 ): RoutableCandidate {
   const entry = health?.models[candidate.model];
-  const measured = entry?.latencyMs?.p50;
+  // Time to first token is what a stream's caller waits for; the snapshot has it for streams only.
+  const measured =
+    (operation === 'stream' ? entry?.timeToFirstTokenMs?.p50 : undefined) ?? entry?.latencyMs?.p50;
   let inFlight = candidate.inFlight;
   for (const deployment of candidate.deployments) {
     inFlight = Math.max(inFlight, health?.models[deployment.model]?.inFlight ?? 0);

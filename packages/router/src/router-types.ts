@@ -1,4 +1,12 @@
-import type { ChatRequest, ModelFilter, ModelInfo } from '@stratum/core';
+import type { ChatRequest, ModelFilter, ModelInfo, RoutingDecision } from '@stratum/core';
+
+export type {
+  CandidateScore,
+  DroppedCandidate,
+  DropReason,
+  RoutingDecision,
+} from '@stratum/core';
+
 import type { ComplexityModel } from './complexity/complexity-model.js';
 import type { RouterHealthSource } from './health-snapshot.js';
 import type { PromptTokenEstimator } from './request-profile.js';
@@ -51,7 +59,10 @@ export interface RoutableCandidate {
   info: ModelInfo | undefined;
   estimatedCostUsd: number | undefined;
   quality: number | undefined;
-  /** Median latency (ms) from the health snapshot, or the prior before there is data. */
+  /**
+   * Median latency (ms) from the health snapshot (time to first token for streams, when measured),
+   * or the prior before there is data.
+   */
   latencyMs: number;
   latencyMeasured: boolean;
   inFlight: number;
@@ -125,52 +136,4 @@ export interface RouterOptions {
   random?: () => number;
   /** Called with every decision (for logging). */
   onDecision?: (decision: RoutingDecision) => void;
-}
-
-export type DropReason =
-  | 'provider-not-allowed'
-  | 'provider-excluded'
-  | 'no-tool-calling'
-  | 'no-vision'
-  | 'no-structured-output'
-  | 'no-json-output'
-  | 'no-reasoning'
-  | 'no-pdf-input'
-  | 'context-window'
-  | 'max-cost-per-call'
-  | 'price-cap'
-  | 'circuit-open'
-  | 'unhealthy'
-  | 'rate-limited';
-
-export interface DroppedCandidate {
-  model: string;
-  reason: DropReason;
-  detail: string;
-}
-
-export interface CandidateScore {
-  model: string;
-  score: number;
-  estimatedCostUsd: number | undefined;
-  quality: number | undefined;
-  latencyMs: number;
-}
-
-export interface RoutingDecision {
-  route: string;
-  strategy: string;
-  /** The logical model chosen. */
-  model: string;
-  /** The deployment called (a resolvable model id). */
-  deployment: string;
-  complexity: number | undefined;
-  /** The cut point the complexity was compared with (threshold routing). */
-  threshold: number | undefined;
-  tier: number | undefined;
-  estimatedPromptTokens: number;
-  candidates: CandidateScore[];
-  dropped: DroppedCandidate[];
-  /** Deployments that failed with an availability error before this one answered. */
-  failovers: { deployment: string; error: string }[];
 }

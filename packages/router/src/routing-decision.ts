@@ -1,8 +1,12 @@
 import type { ChatResponse } from '@stratum/core';
 import type { RoutingDecision } from './router-types.js';
 
-/** Where the decision is kept in `CallContext.state`, for logging and tracing middleware. */
-export const ROUTING_DECISION = Symbol.for('@stratum/router/decision');
+/**
+ * Where the decision is kept in `CallContext.state`, for middleware below the router (logging,
+ * tracing). A string rather than a symbol so that `@stratum/middleware` reads it without
+ * depending on this package.
+ */
+export const ROUTING_DECISION = 'stratum.routing';
 
 /** A response with the decision that produced it. */
 export type RoutedChatResponse = ChatResponse & { routing: RoutingDecision };
@@ -16,9 +20,7 @@ export function withDecision(
 
 /** The routing decision behind a response, when a router made one. */
 export function routingDecisionOf(response: ChatResponse): RoutingDecision | undefined {
-  return 'routing' in response && isRoutingDecision(response.routing)
-    ? response.routing
-    : undefined;
+  return response.routing;
 }
 
 /** Whether a value (from `CallContext.state` or a response) is a routing decision. */

@@ -4,6 +4,7 @@ import {
   type Middleware,
   ProviderUnavailableError,
 } from '@stratum/core';
+import { logging } from '@stratum/middleware';
 import { createMockProvider, type MockResponse } from '@stratum/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,7 @@ import {
   type RoutingDecision,
   routingDecisionOf,
 } from '../src/index.js';
-import { QUALITY, registerTestModels, userRequest } from './support/models.js';
+import { QUALITY, registerTestModels, snapshot, userRequest } from './support/models.js';
 
 beforeAll(registerTestModels);
 
@@ -72,6 +73,66 @@ describe('routes as model ids through the client', () => {
     expect(text).toBe('streamed answer');
     expect(response.modelId).toBe('acme/mid');
     expect(routingDecisionOf(response)?.model).toBe('acme/mid');
+  });
+
+  it("is recorded by @stratum/middleware's logging, below the router and above it", async () => {
+    const events: Record<string, unknown>[] = [];
+    const logger = { info: (event: Record<string, unknown>) => events.push(event), error() {} };
+    const client = createClient({
+      providers: [createMockProvider({ name: 'acme', responses: { text: 'ok' } })],
+      middleware: [
+        logging({ logger }),
+        createRouter({
+          routes: { auto: { candidates: ['acme/tiny', 'acme/large'], strategy: 'quality' } },
+          quality: QUALITY,
+        }),
+        logging({ logger }),
+      ],
+    });
+    await client.chat(userRequest('hi'));
+    expect(events).toHaveLength(2);
+    for (const event of events) {
+      expect(event['routing']).toEqual({
+        route: 'auto',
+        strategy: 'quality',
+        model: 'acme/large',
+        deployment: 'acme/large',
+        complexity: undefined,
+        threshold: undefined,
+        tier: undefined,
+        candidates: 2,
+        dropped: 0,
+        failovers: 0,
+      });
+    }
+  });
+
+  it('ranks streams by time to first token and chat calls by total latency', async () => {
+    const health = snapshot({
+      'acme/large': {
+        latencyMs: { p50: 900, p95: 1_500, p99: 2_000 },
+        timeToFirstTokenMs: { p50: 60, p95: 120, p99: 200 },
+      },
+      'acme/tiny': { latencyMs: { p50: 300, p95: 500, p99: 700 } },
+    });
+    const router = createRouter({
+      routes: { auto: { candidates: ['acme/tiny', 'acme/large'], strategy: 'latency' } },
+      health: { snapshot: () => health },
+    });
+    const client = createClient({
+      providers: [createMockProvider({ name: 'acme', responses: { text: 'ok' } })],
+      middleware: [router],
+    });
+    const stream = client.stream(userRequest('hi'));
+    for await (const _ of stream.textStream) {
+      // drain
+    }
+    const streamed = routingDecisionOf(await stream.finalResponse());
+    expect(streamed?.model).toBe('acme/large');
+    expect(streamed?.candidates.map((candidate) => candidate.latencyMs)).toEqual([300, 60]);
+    const answered = routingDecisionOf(await client.chat(userRequest('hi')));
+    expect(answered?.model).toBe('acme/tiny');
+    expect(answered?.candidates.map((candidate) => candidate.latencyMs)).toEqual([300, 900]);
   });
 
   it('fails over to the next deployment on an availability error, not on a bad request', async () => {

@@ -1,4 +1,5 @@
 import type { ResponseContentPart } from './content.js';
+import type { RoutingDecision } from './routing.js';
 import type { Cost, Usage } from './usage.js';
 
 /** Why the model stopped, normalized. The vendor's own value is kept in `rawFinishReason`. */
@@ -41,4 +42,6 @@ export interface ChatResponse {
   warnings: Warning[];
   /** The vendor's raw response body, when the request set `includeRaw`. */
   raw?: unknown;
+  /** Set by a router when the request named a route: what it chose and why. */
+  routing?: RoutingDecision;
 }

@@ -1,5 +1,6 @@
 import { type CallContext, type ChatResponse, StratumError } from '@stratum/core';
 import { readCacheState, readRetryState } from '../shared/call-state.js';
+import { readRoutingDecision, summarizeRouting } from '../shared/routing-state.js';
 
 export type CallOutcome = 'ok' | 'error' | 'cancelled';
 
@@ -15,7 +16,8 @@ export interface LogEventInput {
 
 /**
  * The one structured event written per call. It names only what an operator needs (ids,
- * model, attempts, latency, tokens, dollars, cache outcome, the error's class and code); the
+ * model, attempts, latency, tokens, dollars, cache outcome, the routing decision, the error's
+ * class and code); the
  * prompt and completion are added only with `includeBodies`. The caller redacts it.
  */
 export function buildLogEvent(input: LogEventInput): Record<string, unknown> {
@@ -43,6 +45,8 @@ export function buildLogEvent(input: LogEventInput): Record<string, unknown> {
   }
   if (cache) event['cacheHit'] = cache.hit;
   if (cache?.hit && cache.costSaved !== undefined) event['costSaved'] = cache.costSaved;
+  const routing = readRoutingDecision(context, response);
+  if (routing) event['routing'] = summarizeRouting(routing);
   if (context.request.tags?.length) event['tags'] = context.request.tags;
   if (context.request.metadata) event['metadata'] = context.request.metadata;
   if (response) {

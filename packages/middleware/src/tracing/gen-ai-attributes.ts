@@ -5,6 +5,7 @@ import {
   StratumError,
 } from '@stratum/core';
 import { readCacheState, readRetryState } from '../shared/call-state.js';
+import { readRoutingDecision, summarizeRouting } from '../shared/routing-state.js';
 import type { Attributes } from './load-opentelemetry.js';
 
 /**
@@ -74,6 +75,26 @@ export function responseAttributes(context: CallContext, response: ChatResponse)
     'stratum.cost.usd': response.cost?.total,
     'stratum.cache.hit': cache?.hit,
     'stratum.attempts': readRetryState(context)?.attempts,
+    ...routingAttributes(context, response),
+  };
+}
+
+/** The router's decision, when a route chose the model: `stratum.routing.*`. */
+export function routingAttributes(context: CallContext, response?: ChatResponse): Attributes {
+  const decision = readRoutingDecision(context, response);
+  if (!decision) return {};
+  const summary = summarizeRouting(decision);
+  return {
+    'stratum.routing.route': summary.route,
+    'stratum.routing.strategy': summary.strategy,
+    'stratum.routing.model': summary.model,
+    'stratum.routing.deployment': summary.deployment,
+    'stratum.routing.complexity': summary.complexity,
+    'stratum.routing.threshold': summary.threshold,
+    'stratum.routing.tier': summary.tier,
+    'stratum.routing.candidate_count': summary.candidates,
+    'stratum.routing.dropped_count': summary.dropped,
+    'stratum.routing.failover_count': summary.failovers,
   };
 }
 
@@ -84,6 +105,7 @@ export function errorAttributes(context: CallContext, error: unknown): Attribute
     'stratum.error.code': StratumError.is(error) ? error.code : undefined,
     'http.response.status_code': StratumError.is(error) ? error.status : undefined,
     'stratum.attempts': readRetryState(context)?.attempts,
+    ...routingAttributes(context),
   };
 }
 
