@@ -35,3 +35,14 @@ if ! command -v redis-server >/dev/null 2>&1; then
     echo "bootstrap: redis-server not found; install it (apt-get install redis-server) to run the Redis tests" >&2
   fi
 fi
+
+# The playground's browser tests drive Debian's Chromium through playwright-core.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "bootstrap: installing chromium (the playground's browser tests drive it)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+      || echo "bootstrap: could not install chromium; install it to run the browser tests" >&2
+  else
+    echo "bootstrap: chromium not found; install it (apt-get install chromium) to run the browser tests" >&2
+  fi
+fi
