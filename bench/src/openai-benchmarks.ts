@@ -2,6 +2,7 @@ import { createOpenAI as createVercelOpenAI } from '@ai-sdk/openai';
 import { createClient } from '@stratum/core';
 import { createOpenAI } from '@stratum/provider-openai';
 import OpenAI from 'openai';
+import { middlewareStackCases } from './middleware-stack-cases.js';
 import type { SimulatorAddresses } from './serve-simulators.js';
 import {
   API_KEY,
@@ -28,6 +29,11 @@ export function openAIBenchmark(addresses: SimulatorAddresses): VendorBenchmark 
     model: MODEL,
     messages,
   });
+  const stacked = middlewareStackCases(
+    createOpenAI({ apiKey: API_KEY, baseURL: addresses.chat }),
+    createOpenAI({ apiKey: API_KEY, baseURL: addresses.stream }),
+    { model: MODEL, messages },
+  );
   const peer = vercelCases(vercel(addresses.chat), vercel(addresses.stream));
   return {
     vendor: 'openai',
@@ -37,6 +43,7 @@ export function openAIBenchmark(addresses: SimulatorAddresses): VendorBenchmark 
         run: () => rawChat.chat.completions.create({ model: MODEL, messages }),
       },
       ours.chat,
+      stacked.chat,
       peer.chat,
     ],
     stream: [
@@ -55,6 +62,7 @@ export function openAIBenchmark(addresses: SimulatorAddresses): VendorBenchmark 
         },
       },
       ours.stream,
+      stacked.stream,
       peer.stream,
     ],
   };

@@ -12,7 +12,9 @@ import { FusedStream, type StreamStage } from '../utils/fused-stream.js';
  * Lets the code that produces a stream report its outcome to the `ChatStream` directly, saving
  * the stage the `ChatStream` would otherwise add to watch the events (a cost paid per chunk).
  */
-export type StreamObserver = Required<Omit<StreamStage<StreamEvent, StreamEvent>, 'item'>> & {
+export type StreamObserver = Required<
+  Omit<StreamStage<StreamEvent, StreamEvent>, 'item' | 'run'>
+> & {
   finish(response: ChatResponse): void;
 };
 

@@ -7,48 +7,22 @@
  * keeps Stratum's per-chunk cost close to the raw SDK's (see docs/benchmarks.md).
  */
 
+import {
+  CONNECT,
+  type Connect,
+  type Connection,
+  connectTo,
+  type Reader,
+  runner,
+  type Sink,
+  type Source,
+  type StreamStage,
+  stageInto,
+} from './fused-connection.js';
+
+export type { Emit, StreamStage } from './fused-connection.js';
+
 const FUSED = Symbol.for('@stratum/core/fused-stream');
-
-export type Emit<T> = (item: T) => void;
-
-export interface StreamStage<TIn, TOut> {
-  /** Maps one item to zero or more, synchronously; throw to fail the stream. */
-  item(value: TIn, emit: Emit<TOut>): void;
-  /** The source ended: emit what remains (a final event) or throw. */
-  end?(emit: Emit<TOut>): void;
-  /** Turns an error from the source or an earlier stage into the one the reader sees. */
-  error?(error: unknown): unknown;
-  /** Runs once when the stream finishes, fails or is closed early. */
-  close?(): void;
-}
-
-interface Sink<T> {
-  emit: Emit<T>;
-  end(): void;
-}
-
-interface Connection<R> {
-  /**
-   * Reads one source item, runs it through every stage, then answers with `after()` in the same
-   * promise reaction: one microtask hop per item, like reading the source directly. A rejection
-   * of the source or an error thrown by a stage goes to `failed`.
-   */
-  pull(): Promise<R>;
-  mapError(error: unknown): unknown;
-  close(): void;
-  /** Stops the source (closes the HTTP request). */
-  cancel(): Promise<void>;
-}
-
-/** How the reader wants each pull answered; bound once per stream, not per item. */
-interface Reader<R> {
-  after: () => R | Promise<R>;
-  failed: (error: unknown) => never;
-}
-
-type Connect<T> = <R>(sink: Sink<T>, reader: Reader<R>) => Connection<R>;
-
-type Source<T> = AsyncIterable<T> | (() => Promise<AsyncIterable<T>>);
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
@@ -62,42 +36,116 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   #tail = 0;
   #ended = false;
   #finished = false;
+  /** Asynchronous work the stages started for the current read (rare: most reads have none). */
+  #pending: Array<Promise<unknown>> = [];
 
   private constructor(connect: Connect<T>) {
     this.#connect = connect;
   }
 
-  /** A stream over `source` (or the source a promise gives, opened at the first read). */
+  /**
+   * A stream over `source` (or the source a promise gives, opened at the first read). A source
+   * that is itself a `FusedStream` is joined, not read: its items pass `stage` in the same step.
+   */
   static from<TIn, TOut>(source: Source<TIn>, stage: StreamStage<TIn, TOut>): FusedStream<TOut> {
+    if (source instanceof FusedStream) return source.pipe(stage);
     return new FusedStream<TOut>(<R>(sink: Sink<TOut>, reader: Reader<R>): Connection<R> => {
-      let iterator: AsyncIterator<TIn> | undefined;
-      // Made once per stream: no closure is allocated per item.
-      const onResult = (result: IteratorResult<TIn>): R | Promise<R> => {
-        try {
-          if (result.done) {
-            stage.end?.(sink.emit);
-            sink.end();
-          } else {
-            stage.item(result.value, sink.emit);
-          }
-        } catch (error) {
-          reader.failed(error);
-        }
-        return reader.after();
+      const stageSink = stageInto(stage, sink);
+      let inner: Connection<R> | undefined;
+      const open = (iterable: AsyncIterable<TIn>): Promise<R> => {
+        inner = connectTo(iterable, stageSink, reader);
+        return inner.pull();
+      };
+      const pull = (): Promise<R> => {
+        if (inner) return inner.pull();
+        const opened = typeof source === 'function' ? source() : Promise.resolve(source);
+        return opened.then(open, reader.failed);
       };
       return {
-        pull() {
-          if (iterator) return iterator.next().then(onResult, reader.failed);
-          const opened = typeof source === 'function' ? source() : Promise.resolve(source);
-          return opened.then((iterable) => {
-            iterator = iterable[Symbol.asyncIterator]();
-            return iterator.next().then(onResult, reader.failed);
-          }, reader.failed);
+        pull: runner(stage, pull),
+        mapError: (error) => {
+          const mapped = inner ? inner.mapError(error) : error;
+          return stage.error ? stage.error(mapped) : mapped;
         },
-        mapError: (error) => (stage.error ? stage.error(error) : error),
-        close: () => stage.close?.(),
+        close: () => {
+          inner?.close();
+          stage.close?.();
+        },
         cancel: async () => {
-          await iterator?.return?.();
+          await inner?.cancel();
+        },
+      };
+    });
+  }
+
+  /**
+   * A stream that opens its source again when it fails before its first item: `failed` says
+   * whether to (after any wait of its own). Once an item has reached the reader, a failure is
+   * only reported to `failed` (with `delivered: true`) and then goes to the reader, since the
+   * reader cannot take back what it has seen. Reads cost what reading the source costs.
+   */
+  static retrying<T>(
+    open: () => AsyncIterable<T> | Promise<AsyncIterable<T>>,
+    failed: (error: unknown, delivered: boolean) => boolean | Promise<boolean>,
+  ): FusedStream<T> {
+    return new FusedStream<T>(<R>(sink: Sink<T>, reader: Reader<R>): Connection<R> => {
+      let delivered = false;
+      let inner: Connection<R> | undefined;
+      let reported: unknown;
+      const innerSink: Sink<T> = {
+        emit: (value) => {
+          delivered = true;
+          sink.emit(value);
+        },
+        end: sink.end,
+        wait: sink.wait,
+      };
+      const innerReader: Reader<R> = {
+        after: reader.after,
+        failed: (error) => {
+          if (!delivered) throw error;
+          reported = inner ? inner.mapError(error) : error;
+          void Promise.resolve(failed(reported, true)).catch(() => undefined);
+          return reader.failed(reported);
+        },
+      };
+      const retryOrFail = async (error: unknown): Promise<R> => {
+        if (delivered || error === reported) throw error;
+        const attempt = inner;
+        const mapped = attempt ? attempt.mapError(error) : error;
+        inner = undefined;
+        attempt?.close();
+        await attempt?.cancel().catch(() => undefined);
+        let again: boolean;
+        try {
+          again = await failed(mapped, false);
+        } catch (waitError) {
+          // The wait before another attempt failed (the caller aborted): that is the outcome.
+          reported = waitError;
+          return reader.failed(waitError);
+        }
+        if (!again) {
+          reported = mapped;
+          return reader.failed(mapped);
+        }
+        return pull();
+      };
+      const pull = (): Promise<R> => {
+        if (inner) return delivered ? inner.pull() : inner.pull().catch(retryOrFail);
+        return Promise.resolve()
+          .then(open)
+          .then((iterable) => {
+            inner = connectTo(iterable, innerSink, innerReader);
+            return inner.pull();
+          })
+          .catch(retryOrFail);
+      };
+      return {
+        pull,
+        mapError: (error) => (error === reported || !inner ? error : inner.mapError(error)),
+        close: () => inner?.close(),
+        cancel: async () => {
+          await inner?.cancel();
         },
       };
     });
@@ -114,18 +162,9 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   pipe<TNext>(stage: StreamStage<T, TNext>): FusedStream<TNext> {
     const connect = this.#connect;
     return new FusedStream<TNext>(<R>(sink: Sink<TNext>, reader: Reader<R>): Connection<R> => {
-      const inner = connect(
-        {
-          emit: (value) => stage.item(value, sink.emit),
-          end: () => {
-            stage.end?.(sink.emit);
-            sink.end();
-          },
-        },
-        reader,
-      );
+      const inner = connect(stageInto(stage, sink), reader);
       return {
-        pull: inner.pull,
+        pull: runner(stage, inner.pull),
         mapError: (error) => {
           const mapped = inner.mapError(error);
           return stage.error ? stage.error(mapped) : mapped;
@@ -137,6 +176,11 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
         cancel: inner.cancel,
       };
     });
+  }
+
+  /** Connects to this stream's source: how `from` and `retrying` join a fused source. */
+  [CONNECT]<R>(sink: Sink<T>, reader: Reader<R>): Connection<R> {
+    return this.#connect(sink, reader);
   }
 
   [Symbol.asyncIterator](): this {
@@ -176,6 +220,9 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
         end: () => {
           this.#ended = true;
         },
+        wait: (pending) => {
+          this.#pending.push(pending);
+        },
       },
       { after: this.#afterPull, failed: this.#failed },
     );
@@ -187,6 +234,11 @@ export class FusedStream<T> implements AsyncIterableIterator<T> {
   }
 
   readonly #afterPull = (): IteratorResult<T> | Promise<IteratorResult<T>> => {
+    if (this.#pending.length > 0) {
+      const pending = this.#pending;
+      this.#pending = [];
+      return Promise.all(pending).then(this.#afterPull, this.#failed);
+    }
     if (this.#head < this.#tail) return { done: false, value: this.#take() };
     if (this.#ended) {
       this.#finish();

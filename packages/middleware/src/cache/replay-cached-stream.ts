@@ -4,7 +4,7 @@ import type { ChatResponse, StreamEvent } from '@stratum/core';
  * Plays a cached response back as the stream a live call would have produced: reasoning and
  * text deltas and tool calls in the order the model wrote them, then the `finish` event.
  */
-export function* replayCachedStream(response: ChatResponse): Generator<StreamEvent> {
+export async function* replayCachedStream(response: ChatResponse): AsyncGenerator<StreamEvent> {
   let toolIndex = 0;
   for (const part of response.content) {
     if (part.type === 'text') {

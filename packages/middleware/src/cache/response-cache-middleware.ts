@@ -1,6 +1,7 @@
 import {
   type CallContext,
   type ChatResponse,
+  FusedStream,
   fromPicodollars,
   type Middleware,
   type StreamEvent,
@@ -141,23 +142,35 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
       return response;
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
+    stream(context, next): AsyncIterable<StreamEvent> {
       const decision = readCacheOptions(context.request, enabled, ttlMs);
-      if (!decision.read && !decision.write) {
-        yield* next(context);
-        return;
-      }
+      if (!decision.read && !decision.write) return next(context);
       const started = performance.now();
       const key = createCacheKey(context);
-      const entry = await lookup(context, decision, key);
-      if (entry) {
-        yield* replayCachedStream(asHit(entry, key, performance.now() - started));
-        return;
-      }
-      for await (const event of next(context)) {
-        if (event.type === 'finish') await save(context, decision, key, event.response);
-        yield event;
-      }
+      // A hit replays the stored response; a miss joins the vendor's stream and stores its
+      // finished response before the reader sees the finish event.
+      let hit = false;
+      return FusedStream.from(
+        async () => {
+          const entry = await lookup(context, decision, key);
+          hit = entry !== undefined;
+          return entry
+            ? replayCachedStream(asHit(entry, key, performance.now() - started))
+            : next(context);
+        },
+        {
+          item(event, emit) {
+            // Saving records the cache outcome in the call state at once, before outer
+            // middleware (tracing, logging) see the finish event.
+            const saving =
+              event.type === 'finish' && !hit
+                ? save(context, decision, key, event.response)
+                : undefined;
+            emit(event);
+            return saving;
+          },
+        },
+      );
     },
   };
 }

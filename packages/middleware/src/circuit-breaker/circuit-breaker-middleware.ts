@@ -2,6 +2,7 @@ import {
   type CallContext,
   type ChatResponse,
   ConfigurationError,
+  FusedStream,
   InvalidResponseError,
   type Middleware,
   ProviderUnavailableError,
@@ -166,22 +167,38 @@ export function circuitBreaker(options: CircuitBreakerOptions = {}): CircuitBrea
       return response;
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
+    stream(context, next): AsyncIterable<StreamEvent> {
       const key = keyFor(context.model);
-      const probe = await admit(context, key);
-      let outcome: BreakerOutcome = 'neutral';
-      try {
-        for await (const event of next(context)) {
-          if (event.type === 'finish') outcome = 'success';
-          yield event;
-        }
-      } catch (error) {
-        outcome = outcomeOf(error);
-        throw error;
-      } finally {
-        // A caller who stops reading early ends the stream here as `neutral`.
-        await record(key, outcome, probe);
-      }
+      let probe = false;
+      // A call the breaker turned away (open circuit) has no outcome to record.
+      let recorded = true;
+      const recordOnce = (outcome: BreakerOutcome): Promise<void> | undefined => {
+        if (recorded) return undefined;
+        recorded = true;
+        return record(key, outcome, probe).catch(() => undefined);
+      };
+      return FusedStream.from(
+        async () => {
+          probe = await admit(context, key);
+          recorded = false;
+          return next(context);
+        },
+        {
+          item(event, emit) {
+            emit(event);
+            // Recorded before the reader sees the finish, as a chat call is before it returns.
+            if (event.type === 'finish') return recordOnce('success');
+          },
+          error(error) {
+            void recordOnce(outcomeOf(error));
+            return error;
+          },
+          close() {
+            // A caller who stops reading early ends the stream here as `neutral`.
+            void recordOnce('neutral');
+          },
+        },
+      );
     },
   };
 }

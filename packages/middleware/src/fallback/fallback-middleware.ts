@@ -3,6 +3,7 @@ import {
   type ChatResponse,
   ConfigurationError,
   ContextLengthExceededError,
+  FusedStream,
   type Middleware,
   ModelNotFoundError,
   ProviderUnavailableError,
@@ -131,29 +132,32 @@ export function fallback(options: FallbackOptions): Middleware {
       }
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
+    stream(context, next): AsyncIterable<StreamEvent> {
       const chain = planChain(context, settings);
       context.state.set(FALLBACK_STATE_KEY, chain.info);
-      for (;;) {
-        const attempt = await chain.next();
-        const startedAt = performance.now();
-        let delivered = false;
-        try {
-          for await (const event of next(attempt)) {
-            if (event.type === 'finish') {
-              const info = chain.succeeded(attempt, performance.now() - startedAt);
-              yield { type: 'finish', response: { ...event.response, fallback: info } };
-              return;
-            }
-            delivered = true;
-            yield event;
-          }
-          return;
-        } catch (error) {
+      let attempt: CallContext | undefined;
+      let startedAt = 0;
+      // The next model is tried only while nothing has reached the reader.
+      return FusedStream.retrying(
+        async () => {
+          attempt = undefined;
+          const current = await chain.next();
+          attempt = current;
+          startedAt = performance.now();
+          return FusedStream.from(next(current), {
+            item(event, emit) {
+              if (event.type !== 'finish') return emit(event);
+              const info = chain.succeeded(current, performance.now() - startedAt);
+              emit({ type: 'finish', response: { ...event.response, fallback: info } });
+            },
+          });
+        },
+        (error, delivered) => {
+          if (!attempt) return false;
           chain.failed(attempt, error, performance.now() - startedAt);
-          if (delivered || !movesOn(error, context) || !chain.hasMore()) throw error;
-        }
-      }
+          return !delivered && movesOn(error, context) && chain.hasMore();
+        },
+      );
     },
   };
 }

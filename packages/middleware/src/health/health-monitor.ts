@@ -3,6 +3,7 @@ import {
   type ChatResponse,
   type Client,
   ConfigurationError,
+  FusedStream,
   type ResolvedModel,
   type StreamEvent,
   TimeoutError,
@@ -237,37 +238,39 @@ export function createHealthMonitor(options: HealthMonitorOptions = {}): HealthM
         return response;
       },
 
-      async *stream(context: CallContext, next): AsyncGenerator<StreamEvent> {
+      stream(context: CallContext, next): AsyncIterable<StreamEvent> {
         const end = begin(context.model);
         const started = performance.now();
         let firstTokenAt: number | undefined;
         let outputTokens: number | undefined;
         let failure: unknown;
         let finished = false;
-        try {
-          for await (const event of next(context)) {
+        return FusedStream.from(next(context), {
+          item(event, emit) {
             if (event.type === 'finish') {
               finished = true;
               outputTokens = event.response.usage.outputTokens;
             } else firstTokenAt ??= performance.now();
-            yield event;
-          }
-        } catch (error) {
-          failure = error;
-          throw error;
-        } finally {
-          const ended = performance.now();
-          const record: CallRecord = {
-            ok: finished && failure === undefined,
-            latencyMs: ended - started,
-            outputTokens,
-            generationMs: ended - (firstTokenAt ?? started),
-          };
-          if (firstTokenAt !== undefined) record.timeToFirstTokenMs = firstTokenAt - started;
-          if (failure !== undefined) record.errorClass = errorClassOf(failure);
-          // A caller who stopped reading early ended neither a success nor a failure.
-          end(record, finished || failure !== undefined ? failure : CANCELLED);
-        }
+            emit(event);
+          },
+          error(error) {
+            failure = error;
+            return error;
+          },
+          close() {
+            const ended = performance.now();
+            const record: CallRecord = {
+              ok: finished && failure === undefined,
+              latencyMs: ended - started,
+              outputTokens,
+              generationMs: ended - (firstTokenAt ?? started),
+            };
+            if (firstTokenAt !== undefined) record.timeToFirstTokenMs = firstTokenAt - started;
+            if (failure !== undefined) record.errorClass = errorClassOf(failure);
+            // A caller who stopped reading early ended neither a success nor a failure.
+            end(record, finished || failure !== undefined ? failure : CANCELLED);
+          },
+        });
       },
     }),
 

@@ -1,4 +1,10 @@
-import type { CallContext, ChatResponse, Middleware, StreamEvent } from '@stratum/core';
+import {
+  type CallContext,
+  type ChatResponse,
+  FusedStream,
+  type Middleware,
+  type StreamEvent,
+} from '@stratum/core';
 import { buildLogEvent, type CallOutcome } from './build-log-event.js';
 import { createJsonLinesLogger, type Logger } from './json-lines-logger.js';
 import { redactRecord } from './redact-secrets.js';
@@ -63,25 +69,27 @@ export function logging(options: LoggingOptions = {}): Middleware {
       }
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
+    stream(context, next): AsyncIterable<StreamEvent> {
       const started = performance.now();
       let logged = false;
-      try {
-        for await (const event of next(context)) {
+      return FusedStream.from(next(context), {
+        item(event, emit) {
           if (event.type === 'finish') {
             logged = true;
             write(context, 'stream', 'ok', started, event.response);
           }
-          yield event;
-        }
-      } catch (error) {
-        logged = true;
-        write(context, 'stream', 'error', started, undefined, error);
-        throw error;
-      } finally {
-        // The caller stopped reading before the end.
-        if (!logged) write(context, 'stream', 'cancelled', started);
-      }
+          emit(event);
+        },
+        error(error) {
+          logged = true;
+          write(context, 'stream', 'error', started, undefined, error);
+          return error;
+        },
+        close() {
+          // The caller stopped reading before the end.
+          if (!logged) write(context, 'stream', 'cancelled', started);
+        },
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   type CallContext,
   type ChatResponse,
   ConfigurationError,
+  FusedStream,
   type Middleware,
   type StreamEvent,
 } from '@stratum/core';
@@ -151,17 +152,29 @@ export function rateLimit(options: RateLimitOptions): Middleware {
       return response;
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
-      const reservation = await admit(context);
-      try {
-        for await (const event of next(context)) {
-          if (event.type === 'finish') await settle(reservation, event.response.usage.totalTokens);
-          yield event;
-        }
-      } catch (error) {
-        await settle(reservation, 0);
-        throw error;
-      }
+    stream(context, next): AsyncIterable<StreamEvent> {
+      let reservation: Reservation | undefined;
+      let settled = false;
+      return FusedStream.from(
+        async () => {
+          reservation = await admit(context);
+          return next(context);
+        },
+        {
+          item(event, emit) {
+            emit(event);
+            if (event.type !== 'finish') return;
+            settled = true;
+            return settle(reservation, event.response.usage.totalTokens);
+          },
+          error(error) {
+            // The read that failed is over; the correction need not hold up the error.
+            if (!settled) void settle(reservation, 0);
+            settled = true;
+            return error;
+          },
+        },
+      );
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   type CallContext,
   type ChatResponse,
   ConfigurationError,
+  FusedStream,
   type Middleware,
   StratumError,
   type StreamEvent,
@@ -145,23 +146,24 @@ export function retry(options: RetryOptions = {}): Middleware {
       }
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
-      const attempts = await begin(context);
-      for (;;) {
-        const startedAt = attempts.next();
-        let delivered = false;
-        try {
-          for await (const event of next(context)) {
-            delivered = true;
-            yield event;
-          }
-          return;
-        } catch (error) {
+    stream(context, next): AsyncIterable<StreamEvent> {
+      let attempts: Attempts | undefined;
+      let startedAt = 0;
+      return FusedStream.retrying(
+        async () => {
+          attempts ??= await begin(context);
+          startedAt = attempts.next();
+          return next(context);
+        },
+        async (error, delivered) => {
+          // A failure in `begin` (an aborted call) has no attempt to record.
+          if (!attempts) return false;
           const delay = await attempts.failed(error, startedAt, delivered);
-          if (delay === undefined) throw error;
+          if (delay === undefined) return false;
           await pause(context, delay);
-        }
-      }
+          return true;
+        },
+      );
     },
   };
 }

@@ -2,6 +2,7 @@ import {
   type CallContext,
   type ChatResponse,
   ConfigurationError,
+  FusedStream,
   type Middleware,
   type StreamEvent,
   TimeoutError,
@@ -58,31 +59,15 @@ export function timeout(options: TimeoutOptions): Middleware {
       }
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
+    // One timer per stream: when it fires it aborts the request's signal, the SDK closes the
+    // connection and the read fails, which `error` turns into the TimeoutError. No per-chunk race.
+    stream(context, next): AsyncIterable<StreamEvent> {
       const limit = startAttempt(context, attemptMs, totalMs);
-      if (limit.timedOut()) {
-        limit.dispose();
-        await limit.expired;
-      }
-      const iterator = next(limit.context)[Symbol.asyncIterator]();
-      let finished = false;
-      try {
-        for (;;) {
-          const result = await Promise.race([iterator.next(), limit.expired]);
-          if (result.done) {
-            finished = true;
-            return;
-          }
-          yield result.value;
-        }
-      } catch (error) {
-        finished = true;
-        throw limit.toError(error);
-      } finally {
-        limit.dispose();
-        // The caller stopped early, or the clock ran out while the provider was silent: close it.
-        if (!finished || limit.timedOut()) void iterator.return?.()?.catch(() => {});
-      }
+      return FusedStream.from(limit.timedOut() ? () => limit.expired : next(limit.context), {
+        item: (event, emit) => emit(event),
+        error: (error) => limit.toError(error),
+        close: () => limit.dispose(),
+      });
     },
   };
 }

@@ -1,4 +1,10 @@
-import type { CallContext, ChatResponse, Middleware, StreamEvent } from '@stratum/core';
+import {
+  type CallContext,
+  type ChatResponse,
+  FusedStream,
+  type Middleware,
+  type StreamEvent,
+} from '@stratum/core';
 import { redactString } from '../logging/redact-secrets.js';
 import {
   definedAttributes,
@@ -81,32 +87,34 @@ export function tracing(options: TracingOptions = {}): Middleware {
       }
     },
 
-    async *stream(context, next): AsyncGenerator<StreamEvent> {
-      const { api, tracer } = await ready();
-      if (!tracer) {
-        yield* next(context);
-        return;
-      }
-      const { span, within } = start(tracer, api, context);
-      const iterator = within(() => next(context)[Symbol.asyncIterator]());
-      try {
-        for (;;) {
-          const result = await within(() => iterator.next());
-          if (result.done) return;
-          if (result.value.type === 'finish' && span.isRecording()) {
-            span.setAttributes(
-              definedAttributes(responseAttributes(context, result.value.response)),
-            );
-          }
-          yield result.value;
-        }
-      } catch (error) {
-        fail(span, context, error);
-        throw error;
-      } finally {
-        await iterator.return?.();
-        span.end();
-      }
+    stream(context, next): AsyncIterable<StreamEvent> {
+      let span: SpanLike | undefined;
+      let within: (<R>(work: () => R) => R) | undefined;
+      return FusedStream.from(
+        async () => {
+          const { api, tracer } = await ready();
+          if (!tracer) return next(context);
+          const started = start(tracer, api, context);
+          span = started.span;
+          within = started.within;
+          return started.within(() => next(context));
+        },
+        {
+          item(event, emit) {
+            if (event.type === 'finish' && span?.isRecording()) {
+              span.setAttributes(definedAttributes(responseAttributes(context, event.response)));
+            }
+            emit(event);
+          },
+          // Each read runs in the span's context, so the vendor's HTTP request is its child.
+          run: (read) => (within ? within(read) : read()),
+          error(error) {
+            if (span) fail(span, context, error);
+            return error;
+          },
+          close: () => span?.end(),
+        },
+      );
     },
   };
 }

@@ -1,0 +1,59 @@
+import { type ChatRequest, type Client, createClient, type Provider } from '@stratum/core';
+import {
+  type Logger,
+  logging,
+  rateLimit,
+  responseCache,
+  retry,
+  timeout,
+  tracing,
+} from '@stratum/middleware';
+import type { BenchCase } from './compare-cases.js';
+
+const silent: Logger = { info: () => {}, error: () => {} };
+
+/**
+ * Stratum with the whole middleware stack (logging, tracing, cache, retry, rate limit, timeout),
+ * every call a cache miss: each request carries a new prompt, so it is hashed, looked up and
+ * stored like a first call. Logging drops its events, so what is timed is the middleware's work,
+ * not a log writer's.
+ */
+export function middlewareStackCases(
+  chatProvider: Provider,
+  streamProvider: Provider,
+  request: ChatRequest,
+): { chat: BenchCase; stream: BenchCase } {
+  const withStack = (provider: Provider): Client =>
+    createClient({
+      providers: [provider],
+      middleware: [
+        logging({ logger: silent }),
+        tracing(),
+        // The default store is a bounded LRU, so one entry per call stays within memory.
+        responseCache(),
+        retry(),
+        rateLimit({ requestsPerMinute: 1e9, tokensPerMinute: 1e12 }),
+        timeout({ attemptMs: 30_000 }),
+      ],
+    });
+  const chatClient = withStack(chatProvider);
+  const streamClient = withStack(streamProvider);
+  let calls = 0;
+  const fresh = (): ChatRequest => {
+    calls += 1;
+    return { ...request, messages: [{ role: 'user', content: `${calls} Say hi` }] };
+  };
+  return {
+    chat: { name: 'Stratum + middleware', run: () => chatClient.chat(fresh()) },
+    stream: {
+      name: 'Stratum + middleware',
+      run: async () => {
+        let text = '';
+        for await (const event of streamClient.stream(fresh())) {
+          if (event.type === 'text-delta') text += event.text;
+        }
+        return text;
+      },
+    },
+  };
+}
