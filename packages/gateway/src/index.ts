@@ -1,3 +1,4 @@
+export { createGateway, type GatewayOptions } from './create-gateway.js';
 export { type ErrorReply, errorReply } from './errors/error-reply.js';
 export {
   GatewayError,

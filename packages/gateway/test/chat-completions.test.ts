@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createClient } from '@stratum/core';
+import { createOpenAI } from '@stratum/provider-openai';
+import { type OpenAISimulator, startOpenAISimulator } from '@stratum/testing';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../src/create-gateway.js';
+
+let simulator: OpenAISimulator;
+let server: ReturnType<typeof serve>;
+let sdk: OpenAI;
+
+beforeAll(async () => {
+  simulator = await startOpenAISimulator();
+  const client = createClient({
+    providers: [createOpenAI({ apiKey: 'sk-test-upstream-key', baseURL: simulator.baseURL })],
+  });
+  const app = createGateway({ client });
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  sdk = new OpenAI({ apiKey: 'unused', baseURL: `http://127.0.0.1:${port}/v1`, maxRetries: 0 });
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await simulator.close();
+});
+
+describe('POST /v1/chat/completions through the official openai SDK', () => {
+  it('answers a chat with the cost header', async () => {
+    simulator.enqueue({
+      kind: 'reply',
+      reply: { text: 'Hello there', usage: { inputTokens: 10, outputTokens: 2 } },
+    });
+    const { data, response } = await sdk.chat.completions
+      .create({ model: 'openai/gpt-4.1-mini', messages: [{ role: 'user', content: 'Hi' }] })
+      .withResponse();
+    expect(data.choices[0]?.message.content).toBe('Hello there');
+    expect(data.usage?.prompt_tokens).toBe(10);
+    expect(response.headers.get('x-stratum-provider')).toBe('openai');
+    // gpt-4.1-mini: $0.40 in, $1.60 out per million: 10 × 0.4 + 2 × 1.6 = 7.2 µ$.
+    expect(response.headers.get('x-stratum-cost-usd')).toBe('0.000007200000');
+  });
+
+  it('streams chunks with usage', async () => {
+    simulator.enqueue({
+      kind: 'reply',
+      reply: { text: 'one two three', usage: { inputTokens: 5, outputTokens: 3 } },
+    });
+    const stream = await sdk.chat.completions.create({
+      model: 'openai/gpt-4.1-mini',
+      messages: [{ role: 'user', content: 'Count' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = '';
+    let chunks = 0;
+    let usage: number | undefined;
+    for await (const chunk of stream) {
+      chunks += 1;
+      text += chunk.choices[0]?.delta.content ?? '';
+      if (chunk.usage) usage = chunk.usage.completion_tokens;
+    }
+    expect(text).toBe('one two three');
+    expect(chunks).toBeGreaterThan(3);
+    expect(usage).toBe(3);
+  });
+
+  it('answers bad input with OpenAI error bodies', async () => {
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/v1/chat/completions`;
+    const malformed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"model":',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.code).toBe('invalid_json');
+    const wrongType = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    expect(wrongType.status).toBe(415);
+    await expect(
+      sdk.chat.completions.create({ model: 'openai/gpt-4.1-mini', messages: [], n: 2 }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+});
