@@ -5,6 +5,7 @@ import { streamSSE } from 'hono/streaming';
 import { errorReply } from './errors/error-reply.js';
 import { GatewayError } from './errors/gateway-error.js';
 import { callCostPicodollars } from './money.js';
+import { addModelsRoutes } from './openai/models-routes.js';
 import { parseOpenAIRequest } from './openai/parse-openai-request.js';
 import {
   openAIFinishReason,
@@ -33,6 +34,7 @@ export function createGateway(options: GatewayOptions): Hono {
     return context.json(reply.body, { status: reply.status as 400 });
   });
   app.get('/health', (context) => context.json({ status: 'ok' }));
+  addModelsRoutes(app, options.client);
   app.post('/v1/chat/completions', async (context) => {
     if (!/^application\/json\b/i.test(context.req.header('content-type') ?? '')) {
       throw new GatewayError('Send the body as JSON with content-type: application/json.', {

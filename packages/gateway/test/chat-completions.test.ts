@@ -88,3 +88,17 @@ describe('POST /v1/chat/completions through the official openai SDK', () => {
     ).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe('GET /v1/models', () => {
+  it('lists the configured models and names close ids for an unknown one', async () => {
+    const page = await sdk.models.list();
+    const ids = page.data.map((model) => model.id);
+    expect(ids).toContain('openai/gpt-4.1-mini');
+    expect(ids.every((id) => id.startsWith('openai/'))).toBe(true);
+    const one = await sdk.models.retrieve('openai/gpt-4.1-mini');
+    expect(one.owned_by).toBe('openai');
+    const missing = await sdk.models.retrieve('openai/gpt-4.1-minii').catch((error) => error);
+    expect(missing.status).toBe(404);
+    expect(missing.message).toContain('openai/gpt-4.1-mini');
+  });
+});
