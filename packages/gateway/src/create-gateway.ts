@@ -1,7 +1,9 @@
 import type { Client } from '@stratum/core';
 import { formatUsd } from '@stratum/tracker';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
+import { addModelsApi } from './api/models-api.js';
 import { errorReply } from './errors/error-reply.js';
 import { GatewayError } from './errors/gateway-error.js';
 import { callCostPicodollars } from './money.js';
@@ -16,6 +18,8 @@ import {
 export interface GatewayOptions {
   /** The Stratum client every call goes through (its providers and middleware). */
   client: Client;
+  /** Largest request body in bytes (default 10 MiB, room for base64 images); more is a 413. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -35,6 +39,21 @@ export function createGateway(options: GatewayOptions): Hono {
   });
   app.get('/health', (context) => context.json({ status: 'ok' }));
   addModelsRoutes(app, options.client);
+  addModelsApi(app, options.client);
+  // Refuses by Content-Length up front, and stops reading a chunked body once it passes the limit.
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 10 * 1024 * 1024,
+      onError: () => {
+        throw new GatewayError('The request body is larger than this gateway accepts.', {
+          status: 413,
+          type: 'invalid_request_error',
+          code: 'request_too_large',
+        });
+      },
+    }),
+  );
   app.post('/v1/chat/completions', async (context) => {
     if (!/^application\/json\b/i.test(context.req.header('content-type') ?? '')) {
       throw new GatewayError('Send the body as JSON with content-type: application/json.', {

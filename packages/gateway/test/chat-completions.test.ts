@@ -16,7 +16,7 @@ beforeAll(async () => {
   const client = createClient({
     providers: [createOpenAI({ apiKey: 'sk-test-upstream-key', baseURL: simulator.baseURL })],
   });
-  const app = createGateway({ client });
+  const app = createGateway({ client, maxBodyBytes: 64 * 1024 });
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -100,5 +100,34 @@ describe('GET /v1/models', () => {
     const missing = await sdk.models.retrieve('openai/gpt-4.1-minii').catch((error) => error);
     expect(missing.status).toBe(404);
     expect(missing.message).toContain('openai/gpt-4.1-mini');
+  });
+});
+
+describe('limits and /api/models', () => {
+  it('refuses a body over the limit with 413', async () => {
+    const { port } = server.address() as AddressInfo;
+    const big = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'openai/gpt-4.1-mini',
+        messages: [{ role: 'user', content: 'x'.repeat(100_000) }],
+      }),
+    });
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe('request_too_large');
+  });
+
+  it('lists models with prices and whether their provider is configured', async () => {
+    const { port } = server.address() as AddressInfo;
+    const body = await (await fetch(`http://127.0.0.1:${port}/api/models`)).json();
+    const mini = body.models.find((model: { id: string }) => model.id === 'openai/gpt-4.1-mini');
+    expect(mini).toMatchObject({ provider: 'openai', configured: true, inputUsdPerMillion: 0.4 });
+    const claude = body.models.find(
+      (model: { provider: string }) => model.provider === 'anthropic',
+    );
+    expect(claude.configured).toBe(false);
+    const providers = await (await fetch(`http://127.0.0.1:${port}/api/models/providers`)).json();
+    expect(providers.providers).toEqual([{ name: 'openai', configured: true, mode: 'live' }]);
   });
 });
