@@ -3,6 +3,7 @@ import { formatUsd } from '@stratum/tracker';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
+import { addGenerateApi } from './api/generate-api.js';
 import { addModelsApi } from './api/models-api.js';
 import { errorReply } from './errors/error-reply.js';
 import { GatewayError } from './errors/gateway-error.js';
@@ -14,6 +15,7 @@ import {
   openAIUsage,
   renderOpenAICompletion,
 } from './openai/render-openai-response.js';
+import { readJsonBody } from './server/read-json-body.js';
 
 export interface GatewayOptions {
   /** The Stratum client every call goes through (its providers and middleware). */
@@ -42,7 +44,7 @@ export function createGateway(options: GatewayOptions): Hono {
   addModelsApi(app, options.client);
   // Refuses by Content-Length up front, and stops reading a chunked body once it passes the limit.
   app.use(
-    '/v1/*',
+    '*',
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 10 * 1024 * 1024,
       onError: () => {
@@ -54,24 +56,9 @@ export function createGateway(options: GatewayOptions): Hono {
       },
     }),
   );
+  addGenerateApi(app, options.client);
   app.post('/v1/chat/completions', async (context) => {
-    if (!/^application\/json\b/i.test(context.req.header('content-type') ?? '')) {
-      throw new GatewayError('Send the body as JSON with content-type: application/json.', {
-        status: 415,
-        type: 'invalid_request_error',
-        code: 'unsupported_media_type',
-      });
-    }
-    let body: unknown;
-    try {
-      body = await context.req.json();
-    } catch {
-      throw new GatewayError('The body is not valid JSON.', {
-        status: 400,
-        type: 'invalid_request_error',
-        code: 'invalid_json',
-      });
-    }
+    const body = await readJsonBody(context);
     const parsed = parseOpenAIRequest(body);
     const id = `chatcmpl-${crypto.randomUUID()}`;
     const controller = new AbortController();

@@ -131,3 +131,32 @@ describe('limits and /api/models', () => {
     expect(providers.providers).toEqual([{ name: 'openai', configured: true, mode: 'live' }]);
   });
 });
+
+describe('POST /api/models/generate', () => {
+  it('takes a Stratum request and answers the response with its cost as Money', async () => {
+    const { port } = server.address() as AddressInfo;
+    simulator.enqueue({
+      kind: 'reply',
+      reply: { text: 'Hi!', usage: { inputTokens: 10, outputTokens: 2 } },
+    });
+    const answer = await fetch(`http://127.0.0.1:${port}/api/models/generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'openai/gpt-4.1-mini',
+        messages: [{ role: 'user', content: 'Hi' }],
+      }),
+    });
+    const body = await answer.json();
+    expect(body.requestId).toBe(answer.headers.get('x-stratum-request-id'));
+    expect(body.response.text).toBe('Hi!');
+    expect(body.response.cost).toEqual({ usd: 0.0000072, picodollars: '7200000' });
+    const invalid = await fetch(`http://127.0.0.1:${port}/api/models/generate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'openai/gpt-4.1-mini', messages: 'nope' }),
+    });
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error.message).toContain('messages');
+  });
+});
