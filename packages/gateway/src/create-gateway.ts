@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { addGenerateApi } from './api/generate-api.js';
 import { addModelsApi } from './api/models-api.js';
+import { addStreamApi } from './api/stream-api.js';
 import { errorReply } from './errors/error-reply.js';
 import { GatewayError } from './errors/gateway-error.js';
 import { callCostPicodollars } from './money.js';
@@ -57,6 +58,7 @@ export function createGateway(options: GatewayOptions): Hono {
     }),
   );
   addGenerateApi(app, options.client);
+  addStreamApi(app, options.client);
   app.post('/v1/chat/completions', async (context) => {
     const body = await readJsonBody(context);
     const parsed = parseOpenAIRequest(body);

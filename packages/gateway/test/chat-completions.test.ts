@@ -160,3 +160,29 @@ describe('POST /api/models/generate', () => {
     expect((await invalid.json()).error.message).toContain('messages');
   });
 });
+
+describe('POST /api/models/stream', () => {
+  it('sends each Stratum event, then done with usage and cost', async () => {
+    const { port } = server.address() as AddressInfo;
+    simulator.enqueue({
+      kind: 'reply',
+      reply: { text: 'a b', usage: { inputTokens: 10, outputTokens: 2 } },
+    });
+    const answer = await fetch(`http://127.0.0.1:${port}/api/models/stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'openai/gpt-4.1-mini',
+        messages: [{ role: 'user', content: 'Hi' }],
+      }),
+    });
+    const text = await answer.text();
+    expect(text).toContain('event: text-delta');
+    const done = text.split('event: done\ndata: ')[1]?.split('\n')[0] ?? '{}';
+    expect(JSON.parse(done)).toMatchObject({
+      cost: { picodollars: '7200000' },
+      provider: 'openai',
+      finishReason: 'stop',
+    });
+  });
+});
