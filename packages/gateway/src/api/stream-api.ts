@@ -1,0 +1,59 @@
+import type { ChatRequest, Client } from '@stratum/core';
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { errorReply } from '../errors/error-reply.js';
+import { callCostPicodollars, moneyFromPicodollars } from '../money.js';
+import { readJsonBody } from '../server/read-json-body.js';
+
+/**
+ * `POST /api/models/stream`: each Stratum stream event as `event: <type>` with its JSON, then
+ * `event: done` with usage and exact cost; a failure after the stream began is `event: error`.
+ */
+export function addStreamApi(app: Hono, client: Client): void {
+  app.post('/api/models/stream', async (context) => {
+    const body = await readJsonBody(context);
+    const requestId = context.res.headers.get('x-stratum-request-id') ?? crypto.randomUUID();
+    const controller = new AbortController();
+    const request = { ...(body as ChatRequest), signal: controller.signal };
+    const started = performance.now();
+    const iterator = client.stream(request)[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    const timeToFirstTokenMs = performance.now() - started;
+    return streamSSE(context, async (sse) => {
+      sse.onAbort(() => controller.abort());
+      try {
+        for (let step = first; !step.done; step = await iterator.next()) {
+          const event = step.value;
+          if (event.type !== 'finish') {
+            await sse.writeSSE({ event: event.type, data: JSON.stringify(event) });
+            continue;
+          }
+          const { response } = event;
+          await sse.writeSSE({
+            event: 'done',
+            data: JSON.stringify({
+              requestId,
+              usage: response.usage,
+              cost: moneyFromPicodollars(callCostPicodollars(response)),
+              model: response.modelId,
+              provider: response.provider,
+              finishReason: response.finishReason,
+              latencyMs: performance.now() - started,
+              timeToFirstTokenMs,
+            }),
+          });
+        }
+      } catch (error) {
+        const reply = errorReply(error);
+        await sse.writeSSE({
+          event: 'error',
+          data: JSON.stringify({
+            status: reply.status,
+            code: reply.body.error.code,
+            message: reply.body.error.message,
+          }),
+        });
+      }
+    });
+  });
+}
