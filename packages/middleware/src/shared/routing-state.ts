@@ -1,5 +1,5 @@
 import type { CallContext, ChatResponse, RoutingDecision } from '@stratum/core';
-import { isRecord } from './call-state.js';
+import { isRecord } from '@stratum/core/provider-kit';
 
 /**
  * Where `@stratum/router` leaves its decision in `context.state` for the middleware below it (its
