@@ -12,7 +12,11 @@ const installed = Object.keys(manifest.dependencies ?? {}).filter((name) =>
 assert.ok(installed.length > 0, 'no @stratum package installed');
 
 // Entry points that need an optional peer (vitest for the contract suite) are left out.
-const entryPoints = [...installed, '@stratum/core/tokenizer'];
+const entryPoints = [
+  ...installed,
+  '@stratum/core/provider-kit',
+  '@stratum/provider-openai/internal',
+];
 for (const specifier of entryPoints) {
   const module = await import(specifier);
   assert.ok(Object.keys(module).length > 0, `${specifier} exports nothing`);
