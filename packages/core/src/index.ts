@@ -16,6 +16,7 @@ export type {
   StreamNext,
 } from './client/middleware.js';
 export {
+  type CostOptions,
   calculateCost,
   fromPicodollars,
   pricesFor,

@@ -4,7 +4,7 @@ import { buildCatalog, countByProvider, undatedName } from '../scripts/catalog/b
 import { toPricePerMillion } from '../scripts/catalog/map-litellm-entry.js';
 import { generateCatalogModule, OUTPUT_PATH, SOURCE_PATH } from '../scripts/generate-catalog.js';
 import { CATALOG_ENTRIES, CATALOG_PRICE_DATE } from '../src/catalog/catalog-data.js';
-import { getModel, listModels } from '../src/index.js';
+import { calculateCost, createUsage, getModel, listModels } from '../src/index.js';
 
 const source: unknown = JSON.parse(readFileSync(SOURCE_PATH, 'utf8'));
 
@@ -109,7 +109,9 @@ describe('generated catalog', () => {
     const build = buildCatalog(source);
     const reasonOf = (key: string) => build.skipped.find((skip) => skip.key === key)?.reason;
     expect(reasonOf('azure/eu/gpt-5.1')).toMatch(/regional/);
-    expect(reasonOf('bedrock/us-east-1/anthropic.claude-v2:1')).toMatch(/region-specific/);
+    expect(reasonOf('bedrock/us-east-1/1-month-commitment/anthropic.claude-v1')).toMatch(
+      /region-specific/,
+    );
     expect(reasonOf('gemini/gemini-2.5-pro-preview-tts')).toMatch(/no text output/);
     expect(reasonOf('deepseek-chat')).toBe('same vendor id as deepseek/deepseek-chat');
     expect(getModel('openai/text-embedding-3-small')).toBeUndefined();
@@ -176,5 +178,29 @@ describe('generated catalog', () => {
       id: 'bedrock/jp.anthropic.claude-sonnet-4-5-20250929-v1:0',
       pricing: { input: 3.3, output: 16.5 },
     });
+  });
+
+  it('gives a Bedrock model the prices of the regions whose lists differ, and no others', () => {
+    const novaPro = getModel('bedrock/amazon.nova-pro-v1:0');
+    expect(novaPro?.pricing).toMatchObject({ input: 0.8, output: 3.2 });
+    expect(novaPro?.regionalPricing).toEqual({
+      'us-gov-east-1': { input: 0.96, output: 3.84 },
+      'us-gov-west-1': { input: 0.96, output: 3.84 },
+    });
+    // us-east-1's list for claude-v2:1 matches the model's own price: no regional entry.
+    expect(
+      getModel('bedrock/anthropic.claude-v2:1')?.regionalPricing?.['us-east-1'],
+    ).toBeUndefined();
+  });
+
+  it('prices a call at its region when the model lists that region, else at its own price', () => {
+    const usage = createUsage({ inputTokens: 1_000_000, outputTokens: 0 });
+    expect(
+      calculateCost('bedrock/amazon.nova-pro-v1:0', usage, { region: 'us-gov-west-1' })?.total,
+    ).toBe(0.96);
+    expect(
+      calculateCost('bedrock/amazon.nova-pro-v1:0', usage, { region: 'eu-west-1' })?.total,
+    ).toBe(0.8);
+    expect(calculateCost('bedrock/amazon.nova-pro-v1:0', usage)?.total).toBe(0.8);
   });
 });

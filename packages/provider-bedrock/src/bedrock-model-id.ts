@@ -27,6 +27,17 @@ export function resolveBedrockModelInfo(model: string): ModelInfo | undefined {
   return getModel(`bedrock/${inner}`) ?? getModel(`bedrock/${inner.replace(PROFILE_PREFIX, '')}`);
 }
 
+/**
+ * Whether a call to `model` is billed at the price of the region the client calls: true for a
+ * base model id or a foundation-model ARN, false for an inference profile (`us.…`, `global.…`,
+ * profile ARNs), which routes across regions at its own catalog price.
+ * https://aws.amazon.com/bedrock/pricing/
+ */
+export function billedInClientRegion(model: string): boolean {
+  if (model.startsWith('arn:')) return /:foundation-model\//.test(model);
+  return !PROFILE_PREFIX.test(model);
+}
+
 /** The model family an id names, through profiles and ARNs: `anthropic`, `amazon`, `meta`, … */
 export function modelFamily(model: string): string {
   const id = modelIdOfArn(model) ?? model;

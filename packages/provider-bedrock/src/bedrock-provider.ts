@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { FusedStream, type Provider, scrubErrorSecrets } from '@stratum/core';
-import { resolveBedrockModelInfo } from './bedrock-model-id.js';
+import { billedInClientRegion, resolveBedrockModelInfo } from './bedrock-model-id.js';
 import { createBedrockStreamStage } from './bedrock-stream.js';
 import { convertBedrockContent } from './convert-bedrock-response.js';
 import {
@@ -51,6 +51,12 @@ export function createBedrock(settings: BedrockProviderSettings = {}): Provider 
     });
     return client;
   };
+  /** The region a call to `model` is billed in, when its catalog entry prices regions apart. */
+  const pricingRegionOf = async (
+    bedrock: BedrockRuntimeClient,
+    model: string,
+  ): Promise<string | undefined> =>
+    billedInClientRegion(model) ? await bedrock.config.region() : undefined;
   const toError = (error: unknown, model: string): unknown => {
     const secrets = knownSecrets(settings);
     return scrubErrorSecrets(mapBedrockError(error, { model, region, secrets }), secrets);
@@ -63,10 +69,13 @@ export function createBedrock(settings: BedrockProviderSettings = {}): Provider 
     async chat(request) {
       const prepared = prepareBedrockRequest(request, settings);
       try {
-        const output = await clientFor().send(new ConverseCommand(prepared.input), {
+        const bedrock = clientFor();
+        const output = await bedrock.send(new ConverseCommand(prepared.input), {
           abortSignal: request.signal,
         });
+        const pricingRegion = await pricingRegionOf(bedrock, request.model);
         return {
+          ...(pricingRegion ? { pricingRegion } : {}),
           id: output.$metadata.requestId ?? '',
           model: request.model,
           content: convertBedrockContent(output.output?.message?.content ?? []),
@@ -84,18 +93,22 @@ export function createBedrock(settings: BedrockProviderSettings = {}): Provider 
     stream(request) {
       const prepared = prepareBedrockRequest(request, settings);
       let requestId: string | undefined;
+      let pricingRegion: string | undefined;
       const stage = createBedrockStreamStage({
         model: request.model,
         warnings: prepared.warnings,
         includeRaw: request.includeRaw,
         requestId: () => requestId,
+        pricingRegion: () => pricingRegion,
       });
       return FusedStream.from(
         async () => {
-          const output = await clientFor().send(new ConverseStreamCommand(prepared.input), {
+          const bedrock = clientFor();
+          const output = await bedrock.send(new ConverseStreamCommand(prepared.input), {
             abortSignal: request.signal,
           });
           requestId = output.$metadata.requestId;
+          pricingRegion = await pricingRegionOf(bedrock, request.model);
           if (!output.stream) {
             throw new Error('ConverseStream answered without an event stream.');
           }

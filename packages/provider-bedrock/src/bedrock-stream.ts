@@ -16,6 +16,8 @@ export interface BedrockStreamContext {
   includeRaw: boolean | undefined;
   /** The request id of the HTTP answer, known once the stream is open. */
   requestId(): string | undefined;
+  /** The region the call is billed in, when it is billed at a region's price. */
+  pricingRegion(): string | undefined;
 }
 
 /**
@@ -40,7 +42,13 @@ export function createBedrockStreamStage(
     raw?.push(event);
     if (!started) {
       started = true;
-      emit({ type: 'response-metadata', id: context.requestId(), model: context.model });
+      const pricingRegion = context.pricingRegion();
+      emit({
+        type: 'response-metadata',
+        id: context.requestId(),
+        model: context.model,
+        ...(pricingRegion ? { pricingRegion } : {}),
+      });
     }
     if (event.contentBlockStart?.start?.toolUse) {
       const { toolUseId, name } = event.contentBlockStart.start.toolUse;

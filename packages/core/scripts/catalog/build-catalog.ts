@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../../src/catalog/catalog-entry.js';
+import type { ModelPricing } from '../../src/types/model-info.js';
 import { CHAT_MODES, sourceFor } from './catalog-sources.js';
 import { type LiteLLMEntry, mapEntry } from './map-litellm-entry.js';
 import { renderEntryData } from './render-catalog-module.js';
@@ -15,6 +16,14 @@ export interface CatalogBuild {
   entries: CatalogEntry[];
   /** Chat entries of the covered providers that were left out, and why. */
   skipped: SkippedEntry[];
+}
+
+/** One region's prices for a model, from a regional key of the price map. */
+interface RegionalPrice {
+  key: string;
+  modelId: string;
+  region: string;
+  pricing: ModelPricing;
 }
 
 interface Candidate {
@@ -67,7 +76,11 @@ function providerAndName(id: string): [string, string] {
 }
 
 /** Maps every covered chat entry; drops left-out ones with a reason. */
-function collectCandidates(source: Record<string, unknown>, skipped: SkippedEntry[]): Candidate[] {
+function collectCandidates(
+  source: Record<string, unknown>,
+  skipped: SkippedEntry[],
+  regional: RegionalPrice[],
+): Candidate[] {
   const candidates: Candidate[] = [];
   for (const key of Object.keys(source).sort(compare)) {
     const raw = source[key];
@@ -77,6 +90,19 @@ function collectCandidates(source: Record<string, unknown>, skipped: SkippedEntr
     const prefix = provider.keyPrefixes.find((candidate) => key.startsWith(candidate));
     const name = prefix ? key.slice(prefix.length) : key;
     const entry: LiteLLMEntry = raw;
+    const regionalKey = provider.regionalKey?.(name);
+    if (regionalKey) {
+      const mapped = mapEntry(`${provider.provider}/${regionalKey.model}`, entry, { local: false });
+      if (mapped?.pricing) {
+        regional.push({
+          key,
+          modelId: mapped.id,
+          region: regionalKey.region,
+          pricing: mapped.pricing,
+        });
+        continue;
+      }
+    }
     const reason = provider.exclude?.(name, entry);
     if (reason) {
       skipped.push({ key, reason });
@@ -133,6 +159,38 @@ function foldAliases(byId: Map<string, CatalogEntry>): void {
   }
 }
 
+/**
+ * Gives each model the prices of the regions that bill it differently; a regional list equal
+ * to the model's own price, or for a model the catalog lacks, adds nothing.
+ */
+function attachRegionalPrices(
+  byId: Map<string, CatalogEntry>,
+  regional: readonly RegionalPrice[],
+  skipped: SkippedEntry[],
+): void {
+  const rendered = (pricing: ModelPricing): string => JSON.stringify(pricing);
+  const byAlias = new Map<string, CatalogEntry>();
+  for (const entry of byId.values()) {
+    const [provider] = providerAndName(entry.id);
+    for (const alias of entry.aliases ?? []) byAlias.set(`${provider}/${alias}`, entry);
+  }
+  for (const price of regional) {
+    const entry = byId.get(price.modelId) ?? byAlias.get(price.modelId);
+    if (!entry?.pricing) {
+      skipped.push({ key: price.key, reason: 'regional price of a model not in the catalog' });
+      continue;
+    }
+    if (rendered(entry.pricing) === rendered(price.pricing)) continue;
+    entry.regions = { ...entry.regions, [price.region]: price.pricing };
+  }
+  for (const entry of byId.values()) {
+    if (!entry.regions) continue;
+    entry.regions = Object.fromEntries(
+      Object.entries(entry.regions).sort(([a], [b]) => compare(a, b)),
+    );
+  }
+}
+
 /** LiteLLM's price map → the sorted catalog entries. Pure: the same input gives the same output. */
 export function buildCatalog(source: unknown): CatalogBuild {
   if (!isRecord(source)) throw new Error('The price map must be a JSON object keyed by model id.');
@@ -143,8 +201,10 @@ export function buildCatalog(source: unknown): CatalogBuild {
     );
   }
   const skipped: SkippedEntry[] = [];
-  const byId = dedupe(collectCandidates(source, skipped), skipped);
+  const regional: RegionalPrice[] = [];
+  const byId = dedupe(collectCandidates(source, skipped, regional), skipped);
   foldAliases(byId);
+  attachRegionalPrices(byId, regional, skipped);
   const entries = [...byId.values()].sort((a, b) => compare(a.id, b.id));
   skipped.sort((a, b) => compare(a.key, b.key));
   return { priceDate: updated.slice(0, 10), entries, skipped };

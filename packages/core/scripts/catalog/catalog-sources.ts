@@ -17,7 +17,15 @@ export interface ProviderSource {
   exclude?(name: string, entry: Readonly<Record<string, unknown>>): string | undefined;
   /** Models that run on the user's own machine: zero prices and `local: true`. */
   isLocal?(name: string): boolean;
+  /**
+   * A region's own price list for a model (`eu-central-1/meta.llama3-…`): the region and the
+   * model's id, so its prices become that model's `regions` entry, not a model of their own.
+   */
+  regionalKey?(name: string): { region: string; model: string } | undefined;
 }
+
+/** An AWS region name: `us-east-1`, `eu-central-1`, `us-gov-west-1`, `ap-southeast-3`. */
+const AWS_REGION = /^([a-z]{2}(?:-gov)?-[a-z]+-\d)\/([^/]+)$/;
 
 /** LiteLLM modes that are conversational models; `responses` marks models only OpenAI's Responses API serves. */
 export const CHAT_MODES: ReadonlySet<string> = new Set(['chat', 'responses']);
@@ -71,6 +79,11 @@ export const PROVIDER_SOURCES: readonly ProviderSource[] = [
     provider: 'bedrock',
     litellmProviders: ['bedrock', 'bedrock_converse'],
     keyPrefixes: ['bedrock/', 'bedrock_converse/'],
+    // https://aws.amazon.com/bedrock/pricing/: an in-region call is billed at the region's price.
+    regionalKey(name) {
+      const match = AWS_REGION.exec(name);
+      return match?.[1] && match[2] ? { region: match[1], model: match[2] } : undefined;
+    },
     exclude: (name) =>
       name.includes('/')
         ? 'region-specific, commitment-plan or invoke-route price list, not a model id'

@@ -30,6 +30,12 @@ export function renderEntryData(entry: CatalogEntry): string {
   if (entry.context !== undefined) parts.push(`context: ${entry.context}`);
   if (entry.maxOutput !== undefined) parts.push(`maxOutput: ${entry.maxOutput}`);
   if (entry.pricing) parts.push(`pricing: ${renderPricing(entry.pricing)}`);
+  if (entry.regions) {
+    const regions = Object.entries(entry.regions).map(
+      ([region, pricing]) => `${text(region)}: ${renderPricing(pricing)}`,
+    );
+    parts.push(`regions: { ${regions.join(', ')} }`);
+  }
   parts.push(`caps: ${text(entry.caps)}`);
   if (entry.local) parts.push('local: true');
   if (entry.deprecated) parts.push(`deprecated: ${text(entry.deprecated)}`);

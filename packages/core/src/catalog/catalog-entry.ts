@@ -13,6 +13,8 @@ export interface CatalogEntry {
   maxOutput?: number;
   /** US dollars per million tokens. */
   pricing?: ModelPricing;
+  /** Prices of regions whose list differs from `pricing` (Bedrock), keyed by region. */
+  regions?: Record<string, ModelPricing>;
   /** Space-separated capability flags, see `CAPABILITY_FLAGS`. */
   caps: string;
   local?: true;
@@ -69,6 +71,7 @@ export function toModelInfo(entry: CatalogEntry): ModelInfo {
   if (entry.context !== undefined) info.contextWindow = entry.context;
   if (entry.maxOutput !== undefined) info.maxOutputTokens = entry.maxOutput;
   if (entry.pricing) info.pricing = entry.pricing;
+  if (entry.regions) info.regionalPricing = entry.regions;
   if (entry.local) info.local = true;
   if (entry.deprecated) info.deprecationDate = entry.deprecated;
   if (entry.api) info.api = entry.api;

@@ -25,6 +25,7 @@ export function assembleStream(
   const warnings: Warning[] = [];
   let id = '';
   let reportedModel = '';
+  let pricingRegion: string | undefined;
   let finished = false;
   return {
     item(part, emit) {
@@ -47,6 +48,7 @@ export function assembleStream(
         case 'response-metadata':
           if (part.id) id = part.id;
           if (part.model) reportedModel = part.model;
+          if (part.pricingRegion) pricingRegion = part.pricingRegion;
           return;
         case 'warnings':
           warnings.push(...part.warnings);
@@ -64,6 +66,7 @@ export function assembleStream(
             warnings,
             raw: part.raw,
             providerCost: part.providerCost,
+            pricingRegion,
           };
           const response = buildResponse(
             result,

@@ -57,7 +57,9 @@ function priceCall(
   let fromCatalog: Cost | undefined;
   let failed = false;
   try {
-    fromCatalog = model.info ? calculateCost(model.info, result.usage) : undefined;
+    fromCatalog = model.info
+      ? calculateCost(model.info, result.usage, { region: result.pricingRegion })
+      : undefined;
   } catch (error) {
     // A provider's bad usage numbers must not lose a response that was already paid for.
     failed = true;

@@ -39,9 +39,21 @@ const USAGE_FIELDS = [
  * `ModelInfo`. Returns `undefined` when the model or its price is unknown. A local model costs a
  * real $0. Raises `InvalidRequestError` when a usage count is not a non-negative whole number.
  */
-export function calculateCost(model: string | ModelInfo, usage: Usage): Cost | undefined {
+export interface CostOptions {
+  /** The region that served the call: its price applies when `regionalPricing` lists it. */
+  region?: string;
+}
+
+export function calculateCost(
+  model: string | ModelInfo,
+  usage: Usage,
+  options: CostOptions = {},
+): Cost | undefined {
   const info = typeof model === 'string' ? lookUp(model) : model;
-  const pricing = info?.pricing;
+  if (!info) return undefined;
+  const regional =
+    options.region === undefined ? undefined : info.regionalPricing?.[options.region];
+  const pricing = regional ?? info.pricing;
   if (!pricing) return undefined;
   checkUsage(usage, info.id);
   const prices = pricesFor(pricing, usage.inputTokens);

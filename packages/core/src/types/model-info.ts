@@ -47,6 +47,12 @@ export interface ModelInfo {
   maxOutputTokens?: number;
   /** `undefined` when the price is unknown. Local models carry zero prices and `local: true`. */
   pricing?: ModelPricing;
+  /**
+   * Prices of the regions whose price list differs from `pricing`, keyed by region
+   * (`eu-central-1`): Bedrock bills an in-region call at the region's price. A call served in
+   * another region is billed at `pricing`.
+   */
+  regionalPricing?: Record<string, ModelPricing>;
   capabilities: ModelCapabilities;
   /** Runs on the user's own hardware: its cost is a real $0. */
   local?: boolean;

@@ -30,6 +30,8 @@ export interface ProviderChatResult {
   warnings: Warning[];
   raw?: unknown;
   providerCost?: ProviderReportedCost;
+  /** The region that served the call, when the vendor prices regions apart (see `ModelInfo.regionalPricing`). */
+  pricingRegion?: string;
 }
 
 /**
@@ -37,7 +39,13 @@ export interface ProviderChatResult {
  * response; the provider emits complete `tool-call` events itself (see `ToolCallAssembler`).
  */
 export type ProviderStreamEvent =
-  | { type: 'response-metadata'; id?: string; model?: string }
+  | {
+      type: 'response-metadata';
+      id?: string;
+      model?: string;
+      /** The region that served the call, when the vendor prices regions apart (see `ModelInfo.regionalPricing`). */
+      pricingRegion?: string;
+    }
   | {
       type: 'text-delta';
       text: string;
