@@ -51,12 +51,17 @@ export function createBedrock(settings: BedrockProviderSettings = {}): Provider 
     });
     return client;
   };
+  // The client's region is fixed once it is built: resolve it once, not on every call.
+  let clientRegion: Promise<string> | undefined;
   /** The region a call to `model` is billed in, when its catalog entry prices regions apart. */
-  const pricingRegionOf = async (
+  const pricingRegionOf = (
     bedrock: BedrockRuntimeClient,
     model: string,
-  ): Promise<string | undefined> =>
-    billedInClientRegion(model) ? await bedrock.config.region() : undefined;
+  ): Promise<string | undefined> | undefined => {
+    if (!billedInClientRegion(model)) return undefined;
+    clientRegion ??= bedrock.config.region();
+    return clientRegion;
+  };
   const toError = (error: unknown, model: string): unknown => {
     const secrets = knownSecrets(settings);
     return scrubErrorSecrets(mapBedrockError(error, { model, region, secrets }), secrets);
