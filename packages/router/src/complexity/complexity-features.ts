@@ -61,26 +61,53 @@ const NEGATION_WORDS = ['not', 'except', 'least', 'false', 'incorrect', 'never',
 const COMMON_WORDS =
   'that with have this will your from they know want been good much some time very when come here just like long make many more only over such take than them well were what where which while about after again also back because before being below between both could down each even every first give great into last little look most must never next other people place right same should since small still their there these thing think those though three through under until upon using water week went whose work world would write year years answer question following true number total does made said used form part then point statement statements best likely describes correct option options choose describe example';
 
-const NEGATION_HASHES = new Set(NEGATION_WORDS.map(hashString));
-const COMMON_HASHES = new Set(COMMON_WORDS.split(' ').map(hashString));
+/** Flags of a word in `WORD_FLAGS`. */
+const COMMON = 1;
+const NEGATION = 2;
+/**
+ * The words above as an open-addressing table from word hash to flags, built once: a lookup per
+ * word is a few typed-array reads, where a `Set` would hash the key again.
+ */
+const WORD_SLOTS = 1_024;
+const wordKeys = new Int32Array(WORD_SLOTS);
+const wordFlags = new Uint8Array(WORD_SLOTS);
+for (const word of COMMON_WORDS.split(' ')) addWord(hashString(word), COMMON);
+for (const word of NEGATION_WORDS) addWord(hashString(word), NEGATION);
+
 /** Numbers hash by digit count: the vocabulary is the magnitude, not the value. */
-const NUMBER_HASHES = Array.from({ length: 9 }, (_, digits) => hashString(`#${digits}`));
+const NUMBER_HASHES = Int32Array.from({ length: 9 }, (_, digits) => hashString(`#${digits}`));
 
 const maxNgrams = MAX_SCORED_CHARACTERS; // a word and a bigram per two characters at most
 const scratchNgrams = new Uint32Array(maxNgrams);
 const scratchSigns = new Int8Array(maxNgrams);
+
+/**
+ * The distinct numbers of one prompt, as an open-addressing set of their hashes reused by every
+ * call: a slot belongs to the current call when its stamp is the call's generation, so nothing is
+ * cleared between calls. A prompt prefix holds at most `MAX_SCORED_CHARACTERS / 2` numbers.
+ */
+const NUMBER_SLOTS = 4_096;
+const numberKeys = new Int32Array(NUMBER_SLOTS);
+const numberStamps = new Uint32Array(NUMBER_SLOTS);
+let generation = 0;
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
  * Extracts features from `text`, reading at most `MAX_SCORED_CHARACTERS` of it in one pass over
- * its character codes (no regular expressions: this runs on every routed request); the total
- * length still counts in full. The returned arrays are reused by the next call.
+ * its character codes (no regular expressions, no strings or arrays made per call: this runs on
+ * every routed request); the total length still counts in full. The returned n-gram arrays are
+ * reused by the next call.
  */
 export function extractPromptFeatures(text: string): PromptFeatures {
   const totalLength = text.length;
   const end = Math.min(totalLength, MAX_SCORED_CHARACTERS);
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    numberStamps.fill(0);
+    generation = 1;
+  }
   let digits = 0;
   let operators = 0;
   let sentences = 0;
@@ -96,8 +123,8 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   let rareWords = 0;
   let negations = 0;
   let numbers = 0;
+  let distinctNumbers = 0;
   let maxNumber = 0;
-  const distinctNumbers = new Set<number>();
   let choices = 0;
   let choiceLength = 0;
   let longestChoice = 0;
@@ -105,20 +132,6 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   let firstChoiceAt = -1;
   let ngramCount = 0;
   let previousHash = 0;
-
-  const addToken = (hash: number) => {
-    if (ngramCount + 2 > maxNgrams) return;
-    scratchNgrams[ngramCount] = hash & (NGRAM_BUCKETS - 1);
-    scratchSigns[ngramCount] = hash & 0x8000_0000 ? -1 : 1;
-    ngramCount += 1;
-    if (previousHash !== 0) {
-      const bigram = Math.imul(previousHash ^ 0x9e37_79b9, 0x85eb_ca6b) ^ hash;
-      scratchNgrams[ngramCount] = (bigram >>> 0) & (NGRAM_BUCKETS - 1);
-      scratchSigns[ngramCount] = bigram & 0x4000_0000 ? -1 : 1;
-      ngramCount += 1;
-    }
-    previousHash = hash;
-  };
 
   let index = 0;
   let atLineStart = true;
@@ -141,6 +154,7 @@ export function extractPromptFeatures(text: string): PromptFeatures {
       }
     }
     const code = text.charCodeAt(index);
+    let token: number;
     if (isLetter(code)) {
       let hash = 0x811c_9dc5;
       const from = index;
@@ -152,17 +166,15 @@ export function extractPromptFeatures(text: string): PromptFeatures {
         index += 1;
       }
       const length = index - from;
-      hash = (hash >>> 0) | 1;
+      token = (hash >>> 0) | 1;
       letters += length;
       words += 1;
       wordLetters += length;
       if (length >= 9) longWords += 1;
-      if (length >= 4 && !COMMON_HASHES.has(hash)) rareWords += 1;
-      if (NEGATION_HASHES.has(hash)) negations += 1;
-      addToken(hash);
-      continue;
-    }
-    if (isDigit(code)) {
+      const flags = wordFlagsOf(token);
+      if (length >= 4 && (flags & COMMON) === 0) rareWords += 1;
+      if (flags & NEGATION) negations += 1;
+    } else if (isDigit(code)) {
       let value = 0;
       let scale = 0;
       let hash = 0x811c_9dc5;
@@ -186,22 +198,35 @@ export function extractPromptFeatures(text: string): PromptFeatures {
         index += 1;
       }
       numbers += 1;
-      distinctNumbers.add(hash);
+      if (addNumber(hash)) distinctNumbers += 1;
       const magnitude = scale > 0 ? value / scale : value;
       if (magnitude > maxNumber) maxNumber = magnitude;
-      addToken(NUMBER_HASHES[Math.min(index - from, 8)] ?? 1);
+      token = NUMBER_HASHES[Math.min(index - from, 8)] ?? 1;
+    } else {
+      if (code === 43 || code === 42 || code === 61 || code === 94 || code === 215) operators += 1;
+      else if (code === 46 || code === 33) sentences += 1;
+      else if (code === 63) {
+        questionMarks += 1;
+        sentences += 1;
+      } else if (code === 10) {
+        lines += 1;
+        atLineStart = true;
+      } else if (code === 36 || code === 37) moneyAndPercent += 1;
+      index += 1;
       continue;
     }
-    if (code === 43 || code === 42 || code === 61 || code === 94 || code === 215) operators += 1;
-    else if (code === 46 || code === 33) sentences += 1;
-    else if (code === 63) {
-      questionMarks += 1;
-      sentences += 1;
-    } else if (code === 10) {
-      lines += 1;
-      atLineStart = true;
-    } else if (code === 36 || code === 37) moneyAndPercent += 1;
-    index += 1;
+    // The word or number as a unigram, and as a bigram with the one before it.
+    if (ngramCount + 2 > maxNgrams) continue;
+    scratchNgrams[ngramCount] = token & (NGRAM_BUCKETS - 1);
+    scratchSigns[ngramCount] = token & 0x8000_0000 ? -1 : 1;
+    ngramCount += 1;
+    if (previousHash !== 0) {
+      const bigram = Math.imul(previousHash ^ 0x9e37_79b9, 0x85eb_ca6b) ^ token;
+      scratchNgrams[ngramCount] = (bigram >>> 0) & (NGRAM_BUCKETS - 1);
+      scratchSigns[ngramCount] = bigram & 0x4000_0000 ? -1 : 1;
+      ngramCount += 1;
+    }
+    previousHash = token;
   }
 
   const hasChoices = choices >= 3;
@@ -211,7 +236,7 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   dense[0] = Math.log1p(totalLength);
   dense[1] = Math.log1p((words * totalLength) / sampleLength);
   dense[2] = Math.log1p(numbers);
-  dense[3] = Math.log1p(distinctNumbers.size);
+  dense[3] = Math.log1p(distinctNumbers);
   dense[4] = digits / sampleLength;
   dense[5] = Math.log1p(operators);
   dense[6] = Math.log1p(sentences);
@@ -251,6 +276,40 @@ function choiceAt(text: string, start: number, end: number): number {
   index += 3;
   while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index += 1;
   return index;
+}
+
+function slotOf(hash: number, slots: number): number {
+  return (hash ^ (hash >>> 15)) & (slots - 1);
+}
+
+function addWord(hash: number, flag: number): void {
+  let slot = slotOf(hash, WORD_SLOTS);
+  while (wordKeys[slot] !== 0 && wordKeys[slot] !== hash) slot = (slot + 1) & (WORD_SLOTS - 1);
+  wordKeys[slot] = hash;
+  wordFlags[slot] = (wordFlags[slot] ?? 0) | flag;
+}
+
+/** Word hashes are odd, so a zero key marks an empty slot. */
+function wordFlagsOf(hash: number): number {
+  let slot = slotOf(hash, WORD_SLOTS);
+  for (;;) {
+    const key = wordKeys[slot];
+    if (key === hash) return wordFlags[slot] ?? 0;
+    if (key === 0) return 0;
+    slot = (slot + 1) & (WORD_SLOTS - 1);
+  }
+}
+
+/** Adds a number's hash to this call's set; whether it was new. */
+function addNumber(hash: number): boolean {
+  let slot = slotOf(hash, NUMBER_SLOTS);
+  while (numberStamps[slot] === generation) {
+    if (numberKeys[slot] === hash) return false;
+    slot = (slot + 1) & (NUMBER_SLOTS - 1);
+  }
+  numberStamps[slot] = generation;
+  numberKeys[slot] = hash;
+  return true;
 }
 
 /** FNV-1a, 32 bits: stable across runtimes, so shipped weights mean the same everywhere. */
