@@ -1,4 +1,4 @@
-import type { Candidate, PreparedRoute } from './prepare-route.js';
+import type { PreparedRoute } from './prepare-route.js';
 import type { RoutableCandidate } from './router-types.js';
 import { tierFor } from './threshold-tiers.js';
 
@@ -8,7 +8,8 @@ import { tierFor } from './threshold-tiers.js';
  */
 export function chooseTier(
   route: PreparedRoute,
-  kept: readonly { candidate: Candidate; routable: RoutableCandidate; index: number }[],
+  keptIndices: readonly number[],
+  routables: readonly RoutableCandidate[],
   complexity: number,
 ): { chosen: number; threshold: number | undefined; tier: number } {
   const tierOf = route.tierOf ?? [];
@@ -24,10 +25,9 @@ export function chooseTier(
   for (const tier of order) {
     let best = -1;
     let bestCost = Number.POSITIVE_INFINITY;
-    for (let position = 0; position < kept.length; position += 1) {
-      const entry = kept[position]!;
-      if (tierOf[entry.index] !== tier) continue;
-      const cost = entry.routable.estimatedCostUsd ?? Number.POSITIVE_INFINITY;
+    for (let position = 0; position < routables.length; position += 1) {
+      if (tierOf[keptIndices[position] ?? -1] !== tier) continue;
+      const cost = routables[position]?.estimatedCostUsd ?? Number.POSITIVE_INFINITY;
       if (best < 0 || cost < bestCost) {
         best = position;
         bestCost = cost;

@@ -13,7 +13,7 @@ import { scoreText } from './complexity/complexity-model.js';
 import { DEFAULT_COMPLEXITY_MODEL } from './complexity/default-complexity-model.js';
 import { chatWithFailover, type Plan, streamWithFailover } from './deployment-failover.js';
 import { type BalanceMode, orderDeployments } from './deployment-pool.js';
-import { outputTokensFor } from './estimate-cost.js';
+import { estimateCallCost, outputTokensFor } from './estimate-cost.js';
 import { dropReason } from './filter-candidates.js';
 import { NoRouteCandidateError } from './no-route-error.js';
 import {
@@ -63,24 +63,20 @@ export function createRouter(options: RouterOptions): Router {
     const health = options.health?.snapshot();
     const now = Date.now();
     const dropped: DroppedCandidate[] = [];
-    const kept: { candidate: Candidate; routable: RoutableCandidate; index: number }[] = [];
-    for (const [index, candidate] of route.candidates.entries()) {
-      const reason = dropReason(
-        candidate.model,
-        candidate.info,
-        profile,
-        route.options,
-        health,
-        settings,
-      );
+    // Parallel arrays rather than an entry object per candidate: this loop runs on every call.
+    const routables: RoutableCandidate[] = [];
+    const keptIndices: number[] = [];
+    const candidates = route.candidates;
+    for (let index = 0; index < candidates.length; index += 1) {
+      const candidate = candidates[index]!;
+      const outputTokens = outputTokensFor(candidate.info, profile.requestedOutputTokens);
+      const cost = estimateCallCost(candidate.info, profile.estimatedPromptTokens, outputTokens);
+      const reason = dropReason(candidate, cost, profile, route.options, health, settings);
       if (reason) {
         dropped.push(reason);
         continue;
       }
-      const tokens =
-        profile.estimatedPromptTokens +
-        outputTokensFor(candidate.info, profile.requestedOutputTokens);
-      if (!candidate.deployments.some((deployment) => deployment.hasRoom(tokens, now))) {
+      if (!hasRoomIn(candidate, profile.estimatedPromptTokens + outputTokens, now)) {
         dropped.push({
           model: candidate.model,
           reason: 'rate-limited',
@@ -88,13 +84,10 @@ export function createRouter(options: RouterOptions): Router {
         });
         continue;
       }
-      kept.push({
-        candidate,
-        routable: toRoutable(candidate, profile, health, options, operation),
-        index,
-      });
+      routables.push(toRoutable(candidate, cost, health, options, operation));
+      keptIndices.push(index);
     }
-    if (kept.length === 0) throw new NoRouteCandidateError(route.name, dropped);
+    if (routables.length === 0) throw new NoRouteCandidateError(route.name, dropped);
 
     let complexity: number | undefined;
     const complexityOf = () => {
@@ -102,9 +95,8 @@ export function createRouter(options: RouterOptions): Router {
       return complexity;
     };
     const strategy = route.options.strategy ?? 'balanced';
-    const routables = kept.map((entry) => entry.routable);
     let chosen = 0;
-    let scores: number[] = routables.map(() => 0);
+    let scores: number[];
     let threshold: number | undefined;
     let tier: number | undefined;
     let strategyName = typeof strategy === 'string' ? strategy : 'custom';
@@ -149,31 +141,23 @@ export function createRouter(options: RouterOptions): Router {
       }
       scores = routables.map((_, index) => (index === chosen ? 1 : 0));
     } else {
-      const result = chooseTier(route, kept, complexityOf());
+      const result = chooseTier(route, keptIndices, routables, complexityOf());
       chosen = result.chosen;
       threshold = result.threshold;
       tier = result.tier;
       strategyName = 'threshold';
       scores = routables.map((_, index) => (index === chosen ? 1 : 0));
     }
-    const winner = kept[chosen]!;
+    const winner = candidates[keptIndices[chosen]!]!;
     const tokens =
-      profile.estimatedPromptTokens +
-      outputTokensFor(winner.candidate.info, profile.requestedOutputTokens);
+      profile.estimatedPromptTokens + outputTokensFor(winner.info, profile.requestedOutputTokens);
     const balance: BalanceMode = route.options.balance ?? 'weighted';
-    const deployments = orderDeployments(
-      winner.candidate.deployments,
-      balance,
-      tokens,
-      now,
-      random,
-      health,
-    );
+    const deployments = orderDeployments(winner.deployments, balance, tokens, now, random, health);
     const decision = buildDecision({
       route: route.name,
       strategy: strategyName,
-      model: winner.candidate.model,
-      deployment: deployments[0]?.model ?? winner.candidate.model,
+      model: winner.model,
+      deployment: deployments[0]?.model ?? winner.model,
       complexity,
       threshold,
       tier,
@@ -182,7 +166,7 @@ export function createRouter(options: RouterOptions): Router {
       scores,
       dropped,
     });
-    return { decision, deployments, candidate: winner.candidate, tokens };
+    return { decision, deployments, candidate: winner, tokens };
   };
 
   const routeOf = (id: string): PreparedRoute | undefined => routes.get(id);
@@ -234,4 +218,9 @@ export function createRouter(options: RouterOptions): Router {
   ): AsyncIterable<StreamEvent> {
     yield* streamWithFailover(context, begin(context, route, 'stream'), next);
   }
+}
+
+function hasRoomIn(candidate: Candidate, tokens: number, now: number): boolean {
+  for (const deployment of candidate.deployments) if (deployment.hasRoom(tokens, now)) return true;
+  return false;
 }

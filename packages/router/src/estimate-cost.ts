@@ -16,10 +16,13 @@ export function estimateCallCost(
   if (!pricing) return info?.local ? 0 : undefined;
   let input = pricing.input;
   let output = pricing.output;
-  for (const tier of pricing.tiers ?? []) {
-    if (promptTokens > tier.aboveInputTokens) {
-      input = tier.input;
-      output = tier.output;
+  const tiers = pricing.tiers;
+  if (tiers) {
+    for (const tier of tiers) {
+      if (promptTokens > tier.aboveInputTokens) {
+        input = tier.input;
+        output = tier.output;
+      }
     }
   }
   return (promptTokens * input + outputTokens * output) / 1_000_000;

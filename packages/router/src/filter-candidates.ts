@@ -1,6 +1,6 @@
-import type { ModelInfo } from '@stratum/core';
-import { estimateCallCost, outputTokensFor } from './estimate-cost.js';
+import { outputTokensFor } from './estimate-cost.js';
 import type { HealthSnapshot } from './health-snapshot.js';
+import type { Candidate } from './prepare-route.js';
 import type { RequestProfile } from './request-profile.js';
 import type { DroppedCandidate, RouteOptions } from './router-types.js';
 
@@ -10,19 +10,19 @@ export interface FilterSettings {
 }
 
 /**
- * Why `info` cannot serve the request, or `undefined` when it can. Checks run cheapest first and
+ * Why a candidate cannot serve the request, or `undefined` when it can. Checks run cheapest first and
  * the first failing one is reported. A model the catalog does not know passes the capability
  * checks (nothing says it lacks them) but fails price caps, whose cost cannot be bounded.
  */
 export function dropReason(
-  model: string,
-  info: ModelInfo | undefined,
+  candidate: Candidate,
+  estimatedCostUsd: number | undefined,
   profile: RequestProfile,
   route: RouteOptions,
   health: HealthSnapshot | undefined,
   settings: FilterSettings,
 ): DroppedCandidate | undefined {
-  const provider = info?.provider ?? model.slice(0, model.indexOf('/'));
+  const { model, info, provider } = candidate;
   if (route.allowProviders && !route.allowProviders.includes(provider)) {
     return drop(model, 'provider-not-allowed', `provider ${provider} is not in allowProviders`);
   }
@@ -96,7 +96,7 @@ export function dropReason(
     }
   }
   if (route.maxCostPerCall !== undefined) {
-    const cost = estimateCallCost(info, profile.estimatedPromptTokens, outputTokens);
+    const cost = estimatedCostUsd;
     if (cost === undefined) return drop(model, 'max-cost-per-call', 'the price is unknown');
     if (cost > route.maxCostPerCall) {
       return drop(

@@ -1,9 +1,7 @@
 import { ConfigurationError, getModel, listModels, type ModelInfo } from '@stratum/core';
 import { DeploymentState } from './deployment-pool.js';
-import { estimateCallCost, outputTokensFor } from './estimate-cost.js';
 import type { HealthSnapshot } from './health-snapshot.js';
 import { QUALITY_TABLE } from './quality-table.js';
-import type { RequestProfile } from './request-profile.js';
 import type {
   CandidateOptions,
   RoutableCandidate,
@@ -20,6 +18,8 @@ export type CallOperation = 'chat' | 'stream';
 export interface Candidate {
   model: string;
   info: ModelInfo | undefined;
+  /** The catalog's provider, else the id's prefix. */
+  provider: string;
   quality: number | undefined;
   weight: number;
   deployments: DeploymentState[];
@@ -54,6 +54,7 @@ export function prepareRoute(
     return {
       model: spec.model,
       info,
+      provider: info?.provider ?? spec.model.slice(0, spec.model.indexOf('/')),
       quality: spec.quality ?? options.quality?.[spec.model] ?? QUALITY_TABLE[spec.model]?.score,
       weight: spec.weight ?? 1,
       deployments: (spec.deployments ?? [{ model: spec.model }]).map(
@@ -117,7 +118,7 @@ export function prepareRoute(
 
 export function toRoutable(
   candidate: Candidate,
-  profile: RequestProfile,
+  estimatedCostUsd: number | undefined,
   health: HealthSnapshot | undefined,
   options: RouterOptions,
   operation: CallOperation,
@@ -133,11 +134,7 @@ export function toRoutable(
   return {
     model: candidate.model,
     info: candidate.info,
-    estimatedCostUsd: estimateCallCost(
-      candidate.info,
-      profile.estimatedPromptTokens,
-      outputTokensFor(candidate.info, profile.requestedOutputTokens),
-    ),
+    estimatedCostUsd,
     quality: candidate.quality,
     latencyMs: measured ?? options.latencyPriorMs?.[candidate.model] ?? DEFAULT_LATENCY_PRIOR_MS,
     latencyMeasured: measured !== undefined,

@@ -41,9 +41,8 @@ export class ShareCutoffs {
 
   private refresh(): void {
     this.sinceRefresh = 0;
-    const sorted = Array.from(this.scores.subarray(0, Math.min(this.count, WINDOW))).sort(
-      (a, b) => a - b,
-    );
+    // A typed array sorts numerically in native code, without a comparator call per pair.
+    const sorted = this.scores.slice(0, Math.min(this.count, WINDOW)).sort();
     this.cutoffs = this.cumulative.map((share) => quantileOfSorted(sorted, share));
   }
 }

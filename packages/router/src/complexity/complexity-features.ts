@@ -91,6 +91,29 @@ const numberKeys = new Int32Array(NUMBER_SLOTS);
 const numberStamps = new Uint32Array(NUMBER_SLOTS);
 let generation = 0;
 
+/**
+ * The prefix's UTF-16 code units, copied in once per call: reading a typed array is much cheaper
+ * than `charCodeAt` on a string of unknown representation (sliced, concatenated, two-byte). A
+ * prefix of ASCII (the common case) is copied natively by `encodeInto`. Numbers and answer
+ * choices look a few units past the limit, so those are copied too, and a sentinel that matches
+ * no character class ends the copy, as `NaN` does past the end of a string.
+ */
+const LOOK_AHEAD = 4;
+const END_OF_TEXT = 0xffff;
+const codes = new Uint16Array(MAX_SCORED_CHARACTERS + LOOK_AHEAD + 1);
+const asciiBytes = new Uint8Array(MAX_SCORED_CHARACTERS + LOOK_AHEAD);
+const encoder = new TextEncoder();
+
+function copyPrefix(text: string): void {
+  const count = Math.min(text.length, MAX_SCORED_CHARACTERS + LOOK_AHEAD);
+  const bytes = asciiBytes.subarray(0, count);
+  const { read, written } = encoder.encodeInto(text, bytes);
+  if (read === count && written === count) codes.set(bytes);
+  else for (let index = 0; index < count; index += 1) codes[index] = text.charCodeAt(index);
+  codes[count] = END_OF_TEXT;
+}
+
+const codeAt = (index: number) => codes[index] ?? END_OF_TEXT;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
@@ -103,6 +126,7 @@ const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && 
 export function extractPromptFeatures(text: string): PromptFeatures {
   const totalLength = text.length;
   const end = Math.min(totalLength, MAX_SCORED_CHARACTERS);
+  copyPrefix(text);
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
     numberStamps.fill(0);
@@ -138,13 +162,13 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   while (index < end) {
     if (atLineStart) {
       atLineStart = false;
-      const choiceEnd = choiceAt(text, index, end);
+      const choiceEnd = choiceAt(index, end);
       if (choiceEnd > 0) {
         choices += 1;
         let lineEnd = choiceEnd;
         let hasDigit = false;
-        while (lineEnd < end && text.charCodeAt(lineEnd) !== 10) {
-          if (isDigit(text.charCodeAt(lineEnd))) hasDigit = true;
+        while (lineEnd < end && codeAt(lineEnd) !== 10) {
+          if (isDigit(codeAt(lineEnd))) hasDigit = true;
           lineEnd += 1;
         }
         choiceLength += lineEnd - choiceEnd;
@@ -153,13 +177,13 @@ export function extractPromptFeatures(text: string): PromptFeatures {
         if (firstChoiceAt < 0) firstChoiceAt = index;
       }
     }
-    const code = text.charCodeAt(index);
+    const code = codeAt(index);
     let token: number;
     if (isLetter(code)) {
       let hash = 0x811c_9dc5;
       const from = index;
       while (index < end) {
-        const letter = text.charCodeAt(index);
+        const letter = codeAt(index);
         if (!isLetter(letter)) break;
         if (letter <= 90) capitals += 1;
         hash = Math.imul(hash ^ (letter | 0x20), 0x0100_0193);
@@ -180,14 +204,14 @@ export function extractPromptFeatures(text: string): PromptFeatures {
       let hash = 0x811c_9dc5;
       const from = index;
       while (index < end) {
-        const character = text.charCodeAt(index);
+        const character = codeAt(index);
         if (isDigit(character)) {
           digits += 1;
           value = value * 10 + (character - 48);
           if (scale > 0) scale *= 10;
         } else if (
           (character === 44 || character === 46 || character === 47) &&
-          isDigit(text.charCodeAt(index + 1))
+          isDigit(codeAt(index + 1))
         ) {
           if (character !== 44) {
             fractions += 1;
@@ -263,18 +287,18 @@ export function extractPromptFeatures(text: string): PromptFeatures {
 /**
  * Where an answer choice's text starts when a line opens with one (`A. `, `(B) `, `C: `), else 0.
  */
-function choiceAt(text: string, start: number, end: number): number {
+function choiceAt(start: number, end: number): number {
   let index = start;
-  while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index += 1;
-  if (text.charCodeAt(index) === 40) index += 1;
-  const letter = text.charCodeAt(index);
+  while (index < end && (codeAt(index) === 32 || codeAt(index) === 9)) index += 1;
+  if (codeAt(index) === 40) index += 1;
+  const letter = codeAt(index);
   if (letter < 65 || letter > 68) return 0;
-  const mark = text.charCodeAt(index + 1);
+  const mark = codeAt(index + 1);
   if (mark !== 46 && mark !== 41 && mark !== 58) return 0;
-  const space = text.charCodeAt(index + 2);
+  const space = codeAt(index + 2);
   if (space !== 32 && space !== 9) return 0;
   index += 3;
-  while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index += 1;
+  while (index < end && (codeAt(index) === 32 || codeAt(index) === 9)) index += 1;
   return index;
 }
 

@@ -177,7 +177,7 @@ export function quantilesOf(values: readonly number[]): number[] {
   return points;
 }
 
-export function quantileOfSorted(sorted: readonly number[], share: number): number {
+export function quantileOfSorted(sorted: ArrayLike<number>, share: number): number {
   if (sorted.length === 0) return 0;
   const position = share * (sorted.length - 1);
   const low = Math.floor(position);

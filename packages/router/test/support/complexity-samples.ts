@@ -23,6 +23,14 @@ export function samplePrompts(): { edge: string[]; evaluation: string[] } {
     'ÉCOLE naïve café — 1,234,567,890,123 and 99999999999999999999 1.5/2 3,x 4.',
     'The committee debated the proposal at length. '.repeat(200) + ' 12 + 7 = 19 '.repeat(300),
     'Line one\nline two\n\n\nA. B. C. D.\n?!.*+=^',
+    // Numbers, choices and the end of the text right at the bounded prefix's limit.
+    `${'a '.repeat(1_499)}12.5`,
+    `${'a '.repeat(1_499)}1,`,
+    `${'1'.repeat(2_999)},5`,
+    `${'x'.repeat(2_996)}\n(A) choice`,
+    `${'x'.repeat(2_997)}\nB. c`,
+    `${'word '.repeat(599)}12/`,
+    `${'é'.repeat(2_998)}7.25 and more`,
   ];
   const evaluation = [...loadGsm8k(), ...loadMmlu()].map((example) => example.prompt);
   return { edge, evaluation };
