@@ -114,8 +114,9 @@ function copyPrefix(text: string): void {
 }
 
 const codeAt = (index: number) => codes[index] ?? END_OF_TEXT;
-const isDigit = (code: number) => code >= 48 && code <= 57;
-const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+// One unsigned comparison each (codes are never NaN here): setting bit 5 folds A–Z onto a–z.
+const isDigit = (code: number) => (code - 48) >>> 0 <= 9;
+const isLetter = (code: number) => ((code | 0x20) - 97) >>> 0 <= 25;
 
 /**
  * Extracts features from `text`, reading at most `MAX_SCORED_CHARACTERS` of it in one pass over
@@ -227,7 +228,10 @@ export function extractPromptFeatures(text: string): PromptFeatures {
       if (magnitude > maxNumber) maxNumber = magnitude;
       token = NUMBER_HASHES[Math.min(index - from, 8)] ?? 1;
     } else {
-      if (code === 43 || code === 42 || code === 61 || code === 94 || code === 215) operators += 1;
+      // Spaces first: they are most of what is neither a letter nor a digit.
+      if (code === 32) {
+      } else if (code === 43 || code === 42 || code === 61 || code === 94 || code === 215)
+        operators += 1;
       else if (code === 46 || code === 33) sentences += 1;
       else if (code === 63) {
         questionMarks += 1;
