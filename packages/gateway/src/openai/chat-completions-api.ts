@@ -1,6 +1,7 @@
 import { formatUsd } from '@stratum/tracker';
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { errorReply } from '../errors/error-reply.js';
 import type { GatewayOptions } from '../gateway-options.js';
 import { asCaller } from '../keys/gateway-keys.js';
 import { callCostPicodollars } from '../money.js';
@@ -46,85 +47,98 @@ export function addChatCompletionsApi(app: Hono, options: GatewayOptions): void 
       context.header('x-stratum-provider', resolved.provider);
     }
     const streamModel = routed ? parsed.request.model : resolved.id;
-    return streamSSE(context, async (sse) => {
-      sse.onAbort(() => controller.abort());
-      const base = { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000) };
-      await sse.writeSSE({
-        data: JSON.stringify({
-          ...base,
-          model: streamModel,
-          choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
-        }),
-      });
-      const toolIndex = new Map<string, number>();
-      for (let step = first; !step.done; step = await iterator.next()) {
-        const event = step.value;
-        let delta: Record<string, unknown> | undefined;
-        if (event.type === 'text-delta') delta = { content: event.text };
-        else if (event.type === 'reasoning-delta') delta = { reasoning_content: event.text };
-        else if (event.type === 'tool-call-delta') {
-          const known = toolIndex.has(event.id);
-          toolIndex.set(event.id, event.index);
-          delta = {
-            tool_calls: [
-              known
-                ? { index: event.index, function: { arguments: event.argumentsDelta } }
-                : {
-                    index: event.index,
-                    id: event.id,
-                    type: 'function',
-                    function: { name: event.name, arguments: event.argumentsDelta },
-                  },
-            ],
-          };
-        } else if (event.type === 'tool-call' && !toolIndex.has(event.toolCall.id)) {
-          const index = toolIndex.size;
-          toolIndex.set(event.toolCall.id, index);
-          delta = {
-            tool_calls: [
-              {
-                index,
-                id: event.toolCall.id,
-                type: 'function',
-                function: { name: event.toolCall.name, arguments: event.toolCall.rawArguments },
-              },
-            ],
-          };
-        } else if (event.type === 'finish') {
-          const response = event.response;
-          await sse.writeSSE({
-            data: JSON.stringify({
-              ...base,
-              model: response.modelId,
-              choices: [
-                { index: 0, delta: {}, finish_reason: openAIFinishReason(response.finishReason) },
+    return streamSSE(
+      context,
+      async (sse) => {
+        sse.onAbort(() => controller.abort());
+        const base = {
+          id,
+          object: 'chat.completion.chunk',
+          created: Math.floor(Date.now() / 1000),
+        };
+        await sse.writeSSE({
+          data: JSON.stringify({
+            ...base,
+            model: streamModel,
+            choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+          }),
+        });
+        const toolIndex = new Map<string, number>();
+        for (let step = first; !step.done; step = await iterator.next()) {
+          const event = step.value;
+          let delta: Record<string, unknown> | undefined;
+          if (event.type === 'text-delta') delta = { content: event.text };
+          else if (event.type === 'reasoning-delta') delta = { reasoning_content: event.text };
+          else if (event.type === 'tool-call-delta') {
+            const known = toolIndex.has(event.id);
+            toolIndex.set(event.id, event.index);
+            delta = {
+              tool_calls: [
+                known
+                  ? { index: event.index, function: { arguments: event.argumentsDelta } }
+                  : {
+                      index: event.index,
+                      id: event.id,
+                      type: 'function',
+                      function: { name: event.name, arguments: event.argumentsDelta },
+                    },
               ],
-            }),
-          });
-          if (parsed.includeUsage) {
+            };
+          } else if (event.type === 'tool-call' && !toolIndex.has(event.toolCall.id)) {
+            const index = toolIndex.size;
+            toolIndex.set(event.toolCall.id, index);
+            delta = {
+              tool_calls: [
+                {
+                  index,
+                  id: event.toolCall.id,
+                  type: 'function',
+                  function: { name: event.toolCall.name, arguments: event.toolCall.rawArguments },
+                },
+              ],
+            };
+          } else if (event.type === 'finish') {
+            const response = event.response;
             await sse.writeSSE({
               data: JSON.stringify({
                 ...base,
                 model: response.modelId,
-                choices: [],
-                usage: openAIUsage(response.usage),
-                cost_usd: formatUsd(callCostPicodollars(response)),
-                ...(response.routing ? { routing: response.routing } : {}),
+                choices: [
+                  { index: 0, delta: {}, finish_reason: openAIFinishReason(response.finishReason) },
+                ],
+              }),
+            });
+            if (parsed.includeUsage) {
+              await sse.writeSSE({
+                data: JSON.stringify({
+                  ...base,
+                  model: response.modelId,
+                  choices: [],
+                  usage: openAIUsage(response.usage),
+                  cost_usd: formatUsd(callCostPicodollars(response)),
+                  ...(response.routing ? { routing: response.routing } : {}),
+                }),
+              });
+            }
+          }
+          if (delta) {
+            await sse.writeSSE({
+              data: JSON.stringify({
+                ...base,
+                model: streamModel,
+                choices: [{ index: 0, delta, finish_reason: null }],
               }),
             });
           }
         }
-        if (delta) {
-          await sse.writeSSE({
-            data: JSON.stringify({
-              ...base,
-              model: streamModel,
-              choices: [{ index: 0, delta, finish_reason: null }],
-            }),
-          });
-        }
-      }
-      await sse.writeSSE({ data: '[DONE]' });
-    });
+        await sse.writeSSE({ data: '[DONE]' });
+      },
+      async (error, sse) => {
+        // The client left: the abort already reached the vendor, and nobody reads an answer.
+        if (controller.signal.aborted) return;
+        // OpenAI reports a failure inside a stream as a data line holding its error body.
+        await sse.writeSSE({ data: JSON.stringify(errorReply(error).body) });
+      },
+    );
   });
 }
