@@ -45,14 +45,14 @@ export interface Harness {
  * budget), a router with an `auto` route over the three, a health monitor and a logger whose
  * lines the test can read.
  */
-export async function startHarness(keys?: GatewayKey[]): Promise<Harness> {
+export async function startHarness(keys?: GatewayKey[], budgets: Budget[] = []): Promise<Harness> {
   const [openai, anthropic, google] = await Promise.all([
     startOpenAISimulator(),
     startAnthropicSimulator(),
     startGoogleSimulator(),
   ]);
   const daily = budget({ name: 'daily', limitUsd: 50, period: 'day' });
-  const tracker = createTracker({ store: createMemoryStore(), budgets: [daily] });
+  const tracker = createTracker({ store: createMemoryStore(), budgets: [daily, ...budgets] });
   const health = createHealthMonitor();
   const router = createRouter({
     routes: {

@@ -1,3 +1,4 @@
+import { budget } from '@stratum/tracker';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashGatewayKey } from '../src/index.js';
@@ -5,16 +6,24 @@ import { type Harness, startHarness, UPSTREAM_KEYS } from './gateway-harness.js'
 
 const ALICE_KEY = 'sgw-alice-9f8e7d6c5b4a39281706';
 const BOB_KEY = 'sgw-bob-0a1b2c3d4e5f60718293';
+const CAROL_KEY = 'sgw-carol-5566778899aabbccddee';
 const WRONG_KEY = 'sgw-wrong-ffeeddccbbaa99887766';
 
 let harness: Harness;
 const seen: string[] = [];
 
 beforeAll(async () => {
-  harness = await startHarness([
-    { id: 'alice', keyHash: hashGatewayKey(ALICE_KEY), tags: ['team:search'] },
-    { id: 'bob', key: BOB_KEY, allowedModels: ['openai/gpt-4.1-mini'] },
-  ]);
+  harness = await startHarness(
+    [
+      { id: 'alice', keyHash: hashGatewayKey(ALICE_KEY), tags: ['team:search'] },
+      { id: 'bob', key: BOB_KEY, allowedModels: ['openai/gpt-4.1-mini'] },
+      { id: 'carol', key: CAROL_KEY },
+    ],
+    [
+      // One limit per key, through the tag every call of a key carries.
+      budget({ name: 'per-key', limitUsd: 0.06, period: 'day', scope: { tag: 'apiKeyId' } }),
+    ],
+  );
 });
 afterAll(async () => {
   await harness?.close();
@@ -133,5 +142,32 @@ describe('gateway API keys', () => {
       expect(everything).not.toContain(secret);
     }
     expect(everything).not.toContain(hashGatewayKey(ALICE_KEY));
+  });
+  it('spends each key against its own budget', async () => {
+    // gpt-4.1-mini at $0.40 in and $1.60 out per million: 10 in and 40,000 out are $0.064004,
+    // over carol's $0.06 a day, though the call reserved only its max_tokens' worth.
+    harness.openai.enqueue({
+      kind: 'reply',
+      reply: { text: 'long', usage: { inputTokens: 10, outputTokens: 40_000 } },
+    });
+    const first = await post('/v1/chat/completions', { ...hello, max_tokens: 100 }, CAROL_KEY);
+    expect(first.status).toBe(200);
+    const refused = await post('/v1/chat/completions', { ...hello, max_tokens: 100 }, CAROL_KEY);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.type).toBe('insufficient_quota');
+    const stats = await fetch(`${harness.url}/api/stats`, {
+      headers: { authorization: `Bearer ${CAROL_KEY}` },
+    });
+    const rows = (await stats.json()).budgets.filter(
+      (row: { name: string }) => row.name === 'per-key',
+    );
+    const carol = rows.find((row: { scope: string }) => row.scope.includes('carol'));
+    expect(carol).toMatchObject({ alert: true, spent: { picodollars: '64004000000' } });
+    expect(carol.percentUsed).toBeGreaterThan(100);
+    const alice = rows.find((row: { scope: string }) => row.scope.includes('alice'));
+    expect(alice).toMatchObject({ alert: false });
+    expect(alice.percentUsed).toBeLessThan(1);
+    // Another key still calls.
+    expect((await post('/v1/chat/completions', hello, ALICE_KEY)).status).toBe(200);
   });
 });

@@ -56,9 +56,10 @@ function budgetRow(status: BudgetStatus, budgets: readonly Budget[]) {
   };
 }
 
-async function summaryOf(tracker: Tracker) {
+async function summaryOf(tracker: Tracker, keyIds: string[]) {
   const [summary, byProvider, byModel] = await Promise.all([
-    tracker.summary(),
+    // Budgets with one limit per key (scope `{ tag: 'apiKeyId' }`) report each key's counter.
+    tracker.summary({ budgetValues: keyIds }),
     tracker.query({ groupBy: ['provider'] }),
     tracker.query({ groupBy: ['model'] }),
   ]);
@@ -112,7 +113,8 @@ function bucketStart(label: string): string {
 export function addStatsApi(app: Hono, options: GatewayOptions): void {
   app.get('/api/stats', async (context) => {
     const tracker = requirePart(options.tracker, 'tracker', 'GET /api/stats');
-    const { summary, budgets } = await summaryOf(tracker);
+    const keyIds = (options.keys ?? []).map((key) => key.id);
+    const { summary, budgets } = await summaryOf(tracker, keyIds);
     const health = options.health ? healthRows(options.health.snapshot()) : [];
     return context.json({ summary, health, budgets });
   });
