@@ -32,7 +32,7 @@ export function createGateway(options: GatewayOptions): Hono {
     return context.json(reply.body, { status: reply.status as 400 });
   });
   addHealthApi(app, options);
-  addKeyAuth(app, options.keys);
+  addKeyAuth(app, options);
   addModelsRoutes(app, options.client);
   addModelsApi(app, options.client);
   addModelsStatsApi(app, options);

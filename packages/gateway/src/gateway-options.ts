@@ -1,5 +1,5 @@
 import type { Client } from '@stratum/core';
-import type { HealthMonitor } from '@stratum/middleware';
+import type { HealthMonitor, RateLimitStore } from '@stratum/middleware';
 import type { Router } from '@stratum/router';
 import type { Tracker } from '@stratum/tracker';
 
@@ -16,6 +16,8 @@ export interface GatewayKey {
   allowedModels?: string[];
   /** Added to each call of this key as request tags (`team:search`). */
   tags?: string[];
+  /** Calls per minute this key may make, as a token bucket (bursts up to the same number). */
+  rateLimit?: { requestsPerMinute: number };
 }
 
 export interface GatewayOptions {
@@ -31,4 +33,6 @@ export interface GatewayOptions {
   health?: HealthMonitor;
   /** Gateway API keys; when given, every `/v1` and `/api` call needs `Authorization: Bearer`. */
   keys?: GatewayKey[];
+  /** Where keys' rate limits are counted (default: this process; `@stratum/redis` to share). */
+  rateLimitStore?: RateLimitStore;
 }

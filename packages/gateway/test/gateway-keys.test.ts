@@ -7,6 +7,7 @@ import { type Harness, startHarness, UPSTREAM_KEYS } from './gateway-harness.js'
 const ALICE_KEY = 'sgw-alice-9f8e7d6c5b4a39281706';
 const BOB_KEY = 'sgw-bob-0a1b2c3d4e5f60718293';
 const CAROL_KEY = 'sgw-carol-5566778899aabbccddee';
+const DAVE_KEY = 'sgw-dave-00112233445566778899';
 const WRONG_KEY = 'sgw-wrong-ffeeddccbbaa99887766';
 
 let harness: Harness;
@@ -18,6 +19,7 @@ beforeAll(async () => {
       { id: 'alice', keyHash: hashGatewayKey(ALICE_KEY), tags: ['team:search'] },
       { id: 'bob', key: BOB_KEY, allowedModels: ['openai/gpt-4.1-mini'] },
       { id: 'carol', key: CAROL_KEY },
+      { id: 'dave', key: DAVE_KEY, rateLimit: { requestsPerMinute: 3 } },
     ],
     [
       // One limit per key, through the tag every call of a key carries.
@@ -169,5 +171,21 @@ describe('gateway API keys', () => {
     expect(alice.percentUsed).toBeLessThan(1);
     // Another key still calls.
     expect((await post('/v1/chat/completions', hello, ALICE_KEY)).status).toBe(200);
+  });
+
+  it('limits a key to its calls per minute with 429 and retry-after', async () => {
+    const models = (key: string) =>
+      fetch(`${harness.url}/v1/models`, { headers: { authorization: `Bearer ${key}` } });
+    const statuses: number[] = [];
+    for (let call = 0; call < 3; call += 1) statuses.push((await models(DAVE_KEY)).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const limited = await models(DAVE_KEY);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await limited.json()).error).toMatchObject({
+      type: 'rate_limit_error',
+      code: 'rate_limit_exceeded',
+    });
+    expect((await models(ALICE_KEY)).status).toBe(200);
   });
 });

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { ConfigurationError } from '@stratum/core';
 import type { Context, Hono } from 'hono';
 import { GatewayError } from '../errors/gateway-error.js';
-import type { GatewayKey } from '../gateway-options.js';
+import type { GatewayKey, GatewayOptions } from '../gateway-options.js';
+import { keyRateLimiter } from './key-rate-limit.js';
 
 /** A configured key as the gateway keeps it: the digest only, never the key text. */
 export interface CallerKey {
@@ -10,6 +11,7 @@ export interface CallerKey {
   digest: Buffer;
   allowedModels: ReadonlySet<string> | undefined;
   tags: readonly string[];
+  requestsPerMinute: number | undefined;
 }
 
 declare module 'hono' {
@@ -44,7 +46,18 @@ function toCallerKey(key: GatewayKey, index: number): CallerKey {
     digest: Buffer.from(hex, 'hex'),
     allowedModels: key.allowedModels ? new Set(key.allowedModels) : undefined,
     tags: key.tags ?? [],
+    requestsPerMinute: checkRate(key, where),
   };
+}
+
+function checkRate(key: GatewayKey, where: string): number | undefined {
+  const rate = key.rateLimit?.requestsPerMinute;
+  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
+    throw new ConfigurationError(
+      `${where} (${key.id}).rateLimit.requestsPerMinute must be a positive number, e.g. 60.`,
+    );
+  }
+  return rate;
 }
 
 const unauthorized = (message: string) =>
@@ -60,9 +73,13 @@ const unauthorized = (message: string) =>
  * The presented key is hashed and compared with every configured digest in constant time, so
  * neither the answer nor its timing tells how close a guess was.
  */
-export function addKeyAuth(app: Hono, keys: GatewayKey[] | undefined): void {
-  if (keys === undefined) return;
-  const callers = keys.map(toCallerKey);
+export function addKeyAuth(
+  app: Hono,
+  options: Pick<GatewayOptions, 'keys' | 'rateLimitStore'>,
+): void {
+  if (options.keys === undefined) return;
+  const callers = options.keys.map(toCallerKey);
+  const limit = keyRateLimiter(options.rateLimitStore);
   const ids = new Set<string>();
   for (const caller of callers) {
     if (ids.has(caller.id)) {
@@ -82,6 +99,7 @@ export function addKeyAuth(app: Hono, keys: GatewayKey[] | undefined): void {
       if (timingSafeEqual(digest, caller.digest) && found === undefined) found = caller;
     }
     if (!found) throw unauthorized('The gateway API key is not valid.');
+    await limit(found);
     context.set('callerKey', found);
     await next();
   };
