@@ -33,7 +33,7 @@ export function createGateway(options: GatewayOptions): Hono {
   });
   addHealthApi(app, options);
   addKeyAuth(app, options);
-  addModelsRoutes(app, options.client);
+  addModelsRoutes(app, options.client, options.router);
   addModelsApi(app, options.client);
   addModelsStatsApi(app, options);
   addStatsApi(app, options);

@@ -160,6 +160,35 @@ describe('/api/models/stats and /api/models/test', () => {
   });
 });
 
+describe('routes as models', () => {
+  it('lists the route in /v1/models and reports the decision in the stream API', async () => {
+    const list = await get('/v1/models');
+    expect(list.data[0]).toEqual({
+      id: 'auto',
+      object: 'model',
+      created: 0,
+      owned_by: 'stratum-router',
+    });
+    expect((await get('/v1/models/auto')).id).toBe('auto');
+    const answer = await post('/api/models/stream', {
+      model: 'auto',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    const text = await answer.text();
+    const done = JSON.parse(text.split('event: done\ndata: ')[1]?.split('\n')[0] ?? '{}');
+    expect(done.routing.route).toBe('auto');
+    expect(done.model).toBe(done.routing.model);
+    const generated = await (
+      await post('/api/models/generate', {
+        model: 'auto',
+        messages: [{ role: 'user', content: 'Hi' }],
+      })
+    ).json();
+    expect(generated.response.routing.route).toBe('auto');
+    expect(generated.response.latencyMs).toBeGreaterThan(0);
+  });
+});
+
 describe('GET /ready', () => {
   it('is 200 while the tracker store answers and 503 once it does not', async () => {
     expect(await get('/ready')).toMatchObject({ status: 'ready' });

@@ -14,12 +14,15 @@ export function addGenerateApi(app: Hono, options: GatewayOptions): void {
     const body = await readChatRequest(context);
     const requestId = context.res.headers.get('x-stratum-request-id') ?? crypto.randomUUID();
     const request = { ...asCaller(context, body), signal: context.req.raw.signal };
+    const started = performance.now();
     const response = await options.client.chat(request);
+    const latencyMs = performance.now() - started;
     return context.json({
       requestId,
       response: {
         ...response,
         cost: moneyFromPicodollars(callCostPicodollars(response)),
+        latencyMs,
       },
     });
   });

@@ -41,6 +41,7 @@ export function addStreamApi(app: Hono, options: GatewayOptions): void {
               finishReason: response.finishReason,
               latencyMs: performance.now() - started,
               timeToFirstTokenMs,
+              ...(response.routing ? { routing: response.routing } : {}),
             }),
           });
         }
