@@ -22,7 +22,7 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
 }
 
 /** Starts a long stream, reads its first text, then drops the connection. */
-async function streamThenDisconnect() {
+async function streamThenDisconnect(path = '/v1/chat/completions', textMark = '"content":"word') {
   harness.openai.enqueue({
     kind: 'reply',
     reply: { text: 'word '.repeat(200), usage: { inputTokens: 50, outputTokens: 200 } },
@@ -30,13 +30,13 @@ async function streamThenDisconnect() {
     chunkDelayMs: 20,
   });
   const controller = new AbortController();
-  const response = await fetch(`${harness.url}/v1/chat/completions`, {
+  const response = await fetch(`${harness.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       model: 'openai/gpt-4.1-mini',
       messages: [{ role: 'user', content: 'Talk for a while' }],
-      stream: true,
+      ...(path.startsWith('/v1/') ? { stream: true } : {}),
     }),
     signal: controller.signal,
   });
@@ -44,7 +44,7 @@ async function streamThenDisconnect() {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let received = '';
-  while (!received.includes('"content":"word')) {
+  while (!received.includes(textMark)) {
     const { value } = await reader.read();
     received += decoder.decode(value, { stream: true });
   }
@@ -59,15 +59,23 @@ async function streamThenDisconnect() {
 describe('a client that disconnects mid-stream', () => {
   it('closes the upstream connection within 100 ms and frees the budget reservation', async () => {
     // The first cut stream loads the tokenizer that estimates its usage, on the event loop
-    // the in-process simulator shares; the second shows the steady-state delay.
+    // the in-process simulator shares; the later ones, through both stream APIs, show the
+    // steady-state delay.
     const cold = await streamThenDisconnect();
-    const warm = await streamThenDisconnect();
+    const warm = [];
+    for (let run = 0; run < 3; run += 1) {
+      warm.push(await streamThenDisconnect());
+      warm.push(await streamThenDisconnect('/api/models/stream', '"text":"word'));
+    }
+    const delays = warm.map((each) => each.closedAfterMs).sort((a, b) => a - b);
     console.info(
-      `upstream closed ${cold.closedAfterMs.toFixed(1)} ms (cold), ${warm.closedAfterMs.toFixed(1)} ms (warm) after the client left`,
+      `upstream closed after the client left: ${cold.closedAfterMs.toFixed(1)} ms cold, ${delays.map((each) => each.toFixed(1)).join(', ')} ms warm`,
     );
-    expect(warm.closedAfterMs).toBeLessThan(100);
-    expect(harness.openai.abortedConnections).toBe(2);
-    for (const { requestId, reservedWhileStreaming } of [cold, warm]) {
+    // Every cut reached the vendor; the median bounds the delay on a machine whose load can
+    // stall any one event loop turn.
+    expect(harness.openai.abortedConnections).toBe(7);
+    expect(delays[3]).toBeLessThan(100);
+    for (const { requestId, reservedWhileStreaming } of [cold, ...warm]) {
       expect(reservedWhileStreaming).toBeGreaterThan(0);
       await until(async () => {
         const page = await harness.tracker.list({ filter: { tags: { requestId } } });

@@ -119,6 +119,8 @@ describe('gateway API keys', () => {
     expect((refused as InstanceType<typeof OpenAI.PermissionDeniedError>).code).toBe(
       'model_not_allowed',
     );
+    const listed = await sdkWith(BOB_KEY).models.list();
+    expect(listed.data.map((model) => model.id)).toEqual(['openai/gpt-4.1-mini']);
     const auto = await post('/api/route/decide', { ...hello, model: 'auto' }, BOB_KEY);
     expect(auto.status).toBe(403);
     expect(harness.anthropic.requests.length).toBe(before);

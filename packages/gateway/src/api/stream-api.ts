@@ -17,6 +17,8 @@ export function addStreamApi(app: Hono, options: GatewayOptions): void {
     const controller = new AbortController();
     const request = { ...asCaller(context, body), signal: controller.signal };
     const started = performance.now();
+    // Also before the first event: a client gone while the vendor is thinking stops the call.
+    context.req.raw.signal.addEventListener('abort', () => controller.abort(), { once: true });
     const iterator = options.client.stream(request)[Symbol.asyncIterator]();
     const first = await iterator.next();
     const timeToFirstTokenMs = performance.now() - started;
@@ -46,6 +48,8 @@ export function addStreamApi(app: Hono, options: GatewayOptions): void {
           });
         }
       } catch (error) {
+        // The client left: the abort already reached the vendor, and nobody reads an answer.
+        if (controller.signal.aborted) return;
         const reply = errorReply(error);
         await sse.writeSSE({
           event: 'error',

@@ -20,12 +20,20 @@ function openAIRoute(id: string): Record<string, unknown> {
 /** `GET /v1/models` and `GET /v1/models/{id}` (https://platform.openai.com/docs/api-reference/models). */
 export function addModelsRoutes(app: Hono, client: Client, router?: Router): void {
   const routes = router?.routes ?? [];
-  app.get('/v1/models', (context) =>
-    context.json({
+  app.get('/v1/models', (context) => {
+    // A key limited to some models lists only those, as OpenAI lists a project's models.
+    const allowed = context.get('callerKey')?.allowedModels;
+    const mayUse = (id: string) => allowed === undefined || allowed.has(id);
+    return context.json({
       object: 'list',
-      data: [...routes.map(openAIRoute), ...configuredModels(client).map(openAIModel)],
-    }),
-  );
+      data: [
+        ...routes.filter(mayUse).map(openAIRoute),
+        ...configuredModels(client)
+          .filter((model) => mayUse(model.id))
+          .map(openAIModel),
+      ],
+    });
+  });
   app.get('/v1/models/:id{.+}', (context) => {
     const id = context.req.param('id');
     if (routes.includes(id)) return context.json(openAIRoute(id));
