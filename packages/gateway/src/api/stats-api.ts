@@ -89,12 +89,16 @@ function timeOf(value: string | undefined, field: string, fallback: number): num
   return time;
 }
 
+function isTagGroup(value: string): value is `tag:${string}` {
+  return value.startsWith('tag:') && value.length > 'tag:'.length;
+}
+
 /** `tag` alone groups by the calling key; `tag:team` by any other tag. */
 function groupOf(value: string | undefined): GroupBy {
   if (value === undefined || value === 'model') return 'model';
   if (value === 'provider') return 'provider';
   if (value === 'tag') return 'tag:apiKeyId';
-  if (value.startsWith('tag:') && value.length > 4) return value as `tag:${string}`;
+  if (isTagGroup(value)) return value;
   throw invalidField(
     'groupBy',
     'groupBy must be provider, model, tag (the API key id) or tag:<name>.',
