@@ -33,12 +33,12 @@ export function createGateway(options: GatewayOptions): Hono {
   });
   addHealthApi(app, options);
   addKeyAuth(app, options);
+  addBodyLimit(app, options.maxBodyBytes);
   addModelsRoutes(app, options.client, options.router);
   addModelsApi(app, options.client);
   addModelsStatsApi(app, options);
   addStatsApi(app, options);
   addCallsApi(app, options);
-  addBodyLimit(app, options.maxBodyBytes);
   addGenerateApi(app, options);
   addStreamApi(app, options);
   addRouteApi(app, options);

@@ -157,6 +157,8 @@ describe('/api/models/stats and /api/models/test', () => {
     expect(failed.error.code).toBe('provider_unavailable');
     const unknown = await post('/api/models/test', { provider: 'acme' });
     expect(unknown.status).toBe(400);
+    const big = await post('/api/models/test', { provider: 'x'.repeat(100_000) });
+    expect(big.status).toBe(413);
   });
 });
 
