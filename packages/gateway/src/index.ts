@@ -1,9 +1,10 @@
-export { createGateway, type GatewayOptions } from './create-gateway.js';
+export { createGateway, type GatewayKey, type GatewayOptions } from './create-gateway.js';
 export { type ErrorReply, errorReply } from './errors/error-reply.js';
 export {
   GatewayError,
   type GatewayErrorOptions,
   type OpenAIErrorType,
 } from './errors/gateway-error.js';
+export { hashGatewayKey } from './keys/gateway-keys.js';
 export { callCostPicodollars, type Money, moneyFromPicodollars, moneyFromUsd } from './money.js';
 export { type ParsedOpenAIRequest, parseOpenAIRequest } from './openai/parse-openai-request.js';

@@ -1,22 +1,25 @@
-import type { ChatRequest, Client } from '@stratum/core';
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { errorReply } from '../errors/error-reply.js';
+import type { GatewayOptions } from '../gateway-options.js';
+import { asCaller } from '../keys/gateway-keys.js';
 import { callCostPicodollars, moneyFromPicodollars } from '../money.js';
-import { readJsonBody } from '../server/read-json-body.js';
+import { readChatRequest } from '../server/read-json-body.js';
 
 /**
  * `POST /api/models/stream`: each Stratum stream event as `event: <type>` with its JSON, then
  * `event: done` with usage and exact cost; a failure after the stream began is `event: error`.
  */
-export function addStreamApi(app: Hono, client: Client): void {
+export function addStreamApi(app: Hono, options: GatewayOptions): void {
   app.post('/api/models/stream', async (context) => {
-    const body = await readJsonBody(context);
+    const body = await readChatRequest(context);
     const requestId = context.res.headers.get('x-stratum-request-id') ?? crypto.randomUUID();
     const controller = new AbortController();
-    const request = { ...(body as ChatRequest), signal: controller.signal };
+    const request = { ...asCaller(context, body), signal: controller.signal };
     const started = performance.now();
-    const iterator = client.stream(request)[Symbol.asyncIterator]();
+    // Also before the first event: a client gone while the vendor is thinking stops the call.
+    context.req.raw.signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const iterator = options.client.stream(request)[Symbol.asyncIterator]();
     const first = await iterator.next();
     const timeToFirstTokenMs = performance.now() - started;
     return streamSSE(context, async (sse) => {
@@ -40,10 +43,13 @@ export function addStreamApi(app: Hono, client: Client): void {
               finishReason: response.finishReason,
               latencyMs: performance.now() - started,
               timeToFirstTokenMs,
+              ...(response.routing ? { routing: response.routing } : {}),
             }),
           });
         }
       } catch (error) {
+        // The client left: the abort already reached the vendor, and nobody reads an answer.
+        if (controller.signal.aborted) return;
         const reply = errorReply(error);
         await sse.writeSSE({
           event: 'error',

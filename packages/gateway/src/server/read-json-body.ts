@@ -1,3 +1,4 @@
+import { type ChatRequest, validateChatRequest } from '@stratum/core';
 import type { Context } from 'hono';
 import { GatewayError } from '../errors/gateway-error.js';
 
@@ -5,6 +6,16 @@ import { GatewayError } from '../errors/gateway-error.js';
 export async function readJsonBody(context: Context): Promise<unknown> {
   checkContentType(context.req.header('content-type'));
   return readJson(() => context.req.json());
+}
+
+/**
+ * A Stratum `ChatRequest` body, checked by core before anything else reads it: an
+ * InvalidRequestError naming the field (answered 400) for one that does not fit.
+ */
+export async function readChatRequest(context: Context): Promise<ChatRequest> {
+  const body = await readJsonBody(context);
+  validateChatRequest(body);
+  return body;
 }
 
 function checkContentType(contentType: string | undefined): void {

@@ -1,0 +1,38 @@
+import type { Client } from '@stratum/core';
+import type { HealthMonitor, RateLimitStore } from '@stratum/middleware';
+import type { Router } from '@stratum/router';
+import type { Tracker } from '@stratum/tracker';
+
+/**
+ * One caller of the gateway. Give the key's SHA-256 (`keyHash`, hex) so the config holds no
+ * secret, or the `key` itself (hashed at start-up and not kept).
+ */
+export interface GatewayKey {
+  /** Names the caller in records (`apiKeyId` tag), stats and errors; never the key itself. */
+  id: string;
+  keyHash?: string;
+  key?: string;
+  /** Model ids, aliases or route ids this key may call (default: all). */
+  allowedModels?: string[];
+  /** Added to each call of this key as request tags (`team:search`). */
+  tags?: string[];
+  /** Calls per minute this key may make, as a token bucket (bursts up to the same number). */
+  rateLimit?: { requestsPerMinute: number };
+}
+
+export interface GatewayOptions {
+  /** The Stratum client every call goes through (its providers and middleware). */
+  client: Client;
+  /** Largest request body in bytes (default 10 MiB, room for base64 images); more is a 413. */
+  maxBodyBytes?: number;
+  /** The router in the client's middleware: its routes are model ids, `/api/route/decide` asks it. */
+  router?: Router;
+  /** The tracker whose middleware is in the client: stats, calls and budgets come from it. */
+  tracker?: Tracker;
+  /** The health monitor whose middleware is in the client: breaker state and success rates. */
+  health?: HealthMonitor;
+  /** Gateway API keys; when given, every `/v1` and `/api` call needs `Authorization: Bearer`. */
+  keys?: GatewayKey[];
+  /** Where keys' rate limits are counted (default: this process; `@stratum/redis` to share). */
+  rateLimitStore?: RateLimitStore;
+}
