@@ -35,7 +35,7 @@ export function createGateway(options: GatewayOptions): Hono {
   addKeyAuth(app, options);
   addBodyLimit(app, options.maxBodyBytes);
   addModelsRoutes(app, options.client, options.router);
-  addModelsApi(app, options.client);
+  addModelsApi(app, options.client, options.router);
   addModelsStatsApi(app, options);
   addStatsApi(app, options);
   addCallsApi(app, options);

@@ -49,6 +49,20 @@ async function get(path: string) {
   return response.json();
 }
 
+describe('GET /api/models', () => {
+  it("lists the router's routes with their strategy and candidates", async () => {
+    const body = await get('/api/models');
+    expect(body.routes).toEqual([
+      {
+        id: 'auto',
+        strategy: 'cost',
+        candidates: ['openai/gpt-4.1-mini', 'anthropic/claude-haiku-4-5', 'google/gemini-2.5-flash'],
+      },
+    ]);
+    expect(body.models.length).toBeGreaterThan(100);
+  });
+});
+
 describe('GET /api/stats', () => {
   it('answers the tracker summary, the health snapshot and the budgets', async () => {
     const { records } = await harness.tracker.list({ limit: 100 });

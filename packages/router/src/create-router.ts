@@ -39,6 +39,15 @@ export interface Router extends Middleware {
   /** Decides without calling anything. Throws `NoRouteCandidateError` when nothing fits. */
   decide(request: ChatRequest): RoutingDecision;
   readonly routes: readonly string[];
+  /** Each route's strategy and candidate models, as resolved at creation (for model listings). */
+  readonly routeSummaries: readonly RouteSummary[];
+}
+
+export interface RouteSummary {
+  id: string;
+  /** The strategy's name, or `custom` for a function. */
+  strategy: string;
+  candidates: string[];
 }
 
 export function createRouter(options: RouterOptions): Router {
@@ -192,6 +201,14 @@ export function createRouter(options: RouterOptions): Router {
   return {
     name: 'router',
     routes: [...routes.keys()],
+    routeSummaries: [...routes.values()].map((route) => ({
+      id: route.name,
+      strategy:
+        typeof route.options.strategy === 'function'
+          ? 'custom'
+          : (route.options.strategy ?? 'balanced'),
+      candidates: route.candidates.map((candidate) => candidate.model),
+    })),
     decide,
     claimModel(id: string): ResolvedModel | undefined {
       return routes.has(id)

@@ -11,7 +11,12 @@ export {
   fitComplexity,
 } from './complexity/fit-complexity.js';
 export { scoreComplexity } from './complexity/score-complexity.js';
-export { createRouter, MANUAL_MODEL_KEY, type Router } from './create-router.js';
+export {
+  createRouter,
+  MANUAL_MODEL_KEY,
+  type Router,
+  type RouteSummary,
+} from './create-router.js';
 export { DEFAULT_OUTPUT_TOKENS, estimateCallCost } from './estimate-cost.js';
 export type {
   BreakerState,

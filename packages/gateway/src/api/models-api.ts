@@ -1,4 +1,5 @@
 import { type Client, listModels, type ModelInfo } from '@stratum/core';
+import type { Router } from '@stratum/router';
 import type { Hono } from 'hono';
 
 /** One model as `GET /api/models` lists it (the playground's contract). */
@@ -38,10 +39,13 @@ function modelEntry(model: ModelInfo, client: Client): ModelEntry {
   return entry;
 }
 
-/** `GET /api/models` and `GET /api/models/providers`. */
-export function addModelsApi(app: Hono, client: Client): void {
+/** `GET /api/models` and `GET /api/models/providers`; routes are listed when a router is given. */
+export function addModelsApi(app: Hono, client: Client, router?: Router): void {
   app.get('/api/models', (context) =>
-    context.json({ models: listModels().map((model) => modelEntry(model, client)), routes: [] }),
+    context.json({
+      models: listModels().map((model) => modelEntry(model, client)),
+      routes: router?.routeSummaries ?? [],
+    }),
   );
   app.get('/api/models/providers', (context) =>
     context.json({
