@@ -17,12 +17,19 @@ import {
   renderOpenAICompletion,
 } from './openai/render-openai-response.js';
 import { readJsonBody } from './server/read-json-body.js';
+import { addPlaygroundStatic, type PlaygroundOptions } from './static/playground-static.js';
+import type { CallFeed } from './websocket/call-feed.js';
+import { addWebSocketApi } from './websocket/websocket-api.js';
 
 export interface GatewayOptions {
   /** The Stratum client every call goes through (its providers and middleware). */
   client: Client;
   /** Largest request body in bytes (default 10 MiB, room for base64 images); more is a 413. */
   maxBodyBytes?: number;
+  /** Serves the built playground at `/` (see `apps/playground`). */
+  playground?: PlaygroundOptions;
+  /** Feeds the WebSocket `calls` topic: the tracker's store wrapped by `createCallFeed`. */
+  calls?: CallFeed;
 }
 
 /**
@@ -43,6 +50,7 @@ export function createGateway(options: GatewayOptions): Hono {
   app.get('/health', (context) => context.json({ status: 'ok' }));
   addModelsRoutes(app, options.client);
   addModelsApi(app, options.client);
+  addWebSocketApi(app, options.client, { calls: options.calls });
   // Refuses by Content-Length up front, and stops reading a chunked body once it passes the limit.
   app.use(
     '*',
@@ -160,5 +168,6 @@ export function createGateway(options: GatewayOptions): Hono {
       await sse.writeSSE({ data: '[DONE]' });
     });
   });
+  if (options.playground) addPlaygroundStatic(app, options.playground);
   return app;
 }

@@ -7,3 +7,10 @@ export {
 } from './errors/gateway-error.js';
 export { callCostPicodollars, type Money, moneyFromPicodollars, moneyFromUsd } from './money.js';
 export { type ParsedOpenAIRequest, parseOpenAIRequest } from './openai/parse-openai-request.js';
+export type { PlaygroundOptions } from './static/playground-static.js';
+export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';
+export {
+  type ServedGateway,
+  type ServeGatewayOptions,
+  serveGateway,
+} from './websocket/serve-gateway.js';

@@ -2,8 +2,8 @@ import type { ChatRequest, Client } from '@stratum/core';
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { errorReply } from '../errors/error-reply.js';
-import { callCostPicodollars, moneyFromPicodollars } from '../money.js';
 import { readJsonBody } from '../server/read-json-body.js';
+import { streamResult } from '../websocket/stream-result.js';
 
 /**
  * `POST /api/models/stream`: each Stratum stream event as `event: <type>` with its JSON, then
@@ -28,20 +28,8 @@ export function addStreamApi(app: Hono, client: Client): void {
             await sse.writeSSE({ event: event.type, data: JSON.stringify(event) });
             continue;
           }
-          const { response } = event;
-          await sse.writeSSE({
-            event: 'done',
-            data: JSON.stringify({
-              requestId,
-              usage: response.usage,
-              cost: moneyFromPicodollars(callCostPicodollars(response)),
-              model: response.modelId,
-              provider: response.provider,
-              finishReason: response.finishReason,
-              latencyMs: performance.now() - started,
-              timeToFirstTokenMs,
-            }),
-          });
+          const result = streamResult(event.response, { requestId, started, timeToFirstTokenMs });
+          await sse.writeSSE({ event: 'done', data: JSON.stringify(result) });
         }
       } catch (error) {
         const reply = errorReply(error);
