@@ -1,34 +1,26 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEMO_KEYS,
-  type PlaygroundSession,
   pickModel,
-  startPlaygroundSession,
+  saveScreenshots,
+  usePlaygroundSession,
   watchedPage,
 } from './playground-session.js';
 
-let session: PlaygroundSession;
-
-beforeAll(async () => {
-  session = await startPlaygroundSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const playground = usePlaygroundSession();
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `w${index}`).join(' ');
 
 describe('the chat page in Chromium', () => {
   it('streams the answer into the page and shows its exact cost, with no errors or keys', async () => {
-    const { page, errors, seen } = await watchedPage(session.browser);
+    const { page, errors, seen } = await watchedPage(playground.current.browser);
     const text = words(40);
-    session.demo.simulators.openai.enqueue({
+    playground.current.demo.simulators.openai.enqueue({
       kind: 'reply',
       reply: { text, usage: { inputTokens: 1000, outputTokens: 500 } },
       chunkDelayMs: 40,
     });
-    await page.goto(session.demo.url);
+    await page.goto(playground.current.demo.url);
     await pickModel(page, 'chat-model', 'openai/gpt-4.1-mini');
     await page.getByTestId('prompt').fill('Count to forty');
     await page.getByTestId('send').click();
@@ -44,7 +36,7 @@ describe('the chat page in Chromium', () => {
     expect(await cost.getAttribute('title')).toBe('1200000000 picodollars');
     expect(await cost.textContent()).toContain('0.0012');
     expect(await page.getByTestId('tokens').textContent()).toBe('1000 in · 500 out');
-    const request = session.demo.simulators.openai.lastRequestBody();
+    const request = playground.current.demo.simulators.openai.lastRequestBody();
     expect(request.model).toBe('gpt-4.1-mini');
 
     expect(errors).toEqual([]);
@@ -52,19 +44,16 @@ describe('the chat page in Chromium', () => {
     expect(everything).toContain(text);
     for (const key of DEMO_KEYS) expect(everything).not.toContain(key);
 
-    const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
-    await page.screenshot({ path: `${docs}chat-1280x800.png` });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${docs}chat-390x844.png` });
+    await saveScreenshots(page, 'chat');
     await page.close();
   });
 
   it('Stop aborts the upstream request: the simulator sees its connection close', async () => {
-    const { page, errors } = await watchedPage(session.browser);
-    const simulator = session.demo.simulators.anthropic;
+    const { page, errors } = await watchedPage(playground.current.browser);
+    const simulator = playground.current.demo.simulators.anthropic;
     simulator.reset();
     simulator.enqueue({ kind: 'reply', reply: { text: words(400) }, chunkDelayMs: 50 });
-    await page.goto(session.demo.url);
+    await page.goto(playground.current.demo.url);
     await pickModel(page, 'chat-model', 'anthropic/claude-haiku-4-5');
     await page.getByTestId('prompt').fill('Talk for a long time');
     await page.getByTestId('send').click();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type DemoGateway, startDemoGateway } from '@stratum/gateway/demo';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The keys the demo gateway gives its providers: none may reach the page. */
 export const DEMO_KEYS = ['sk-demo-simulator', 'sk-ant-demo-simulator', 'demo-simulator-key'];
@@ -89,4 +90,30 @@ export async function pickModel(page: Page, pickerTestId: string, model: string)
   await input.fill(model);
   await input.press('Enter');
   await page.locator('body').click({ position: { x: 1, y: 1 } });
+}
+
+/** Starts a session for the test file in `beforeAll` and closes it in `afterAll`. */
+export function usePlaygroundSession(): { readonly current: PlaygroundSession } {
+  let session: PlaygroundSession | undefined;
+  beforeAll(async () => {
+    session = await startPlaygroundSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return {
+    get current() {
+      if (!session) throw new Error('the playground session starts in beforeAll');
+      return session;
+    },
+  };
+}
+
+/** Saves the page at the two sizes the README shows, into apps/playground/docs/. */
+export async function saveScreenshots(page: Page, name: string): Promise<void> {
+  const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `${docs}${name}-1280x800.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${docs}${name}-390x844.png` });
 }
