@@ -1,8 +1,10 @@
+import { request as httpRequest } from 'node:http';
 import { createClient } from '@stratum/core';
 import { createOpenAI } from '@stratum/provider-openai';
 import { type OpenAISimulator, startOpenAISimulator } from '@stratum/testing';
 import { createMemoryStore, createTracker } from '@stratum/tracker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { createGateway } from '../src/create-gateway.js';
 import { createCallFeed } from '../src/websocket/call-feed.js';
 import { type ServedGateway, serveGateway } from '../src/websocket/serve-gateway.js';
@@ -156,6 +158,33 @@ describe('GET /api/ws', () => {
         .join('');
     expect([textOf('a'), textOf('b')].sort()).toEqual(['alpha beta', 'gamma delta']);
     client.socket.close();
+  });
+
+  it('refuses a browser page from another origin, with 403', async () => {
+    const url = `${served.url}/api/ws`;
+    const headers = {
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    };
+    const foreign = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(url, { headers: { ...headers, origin: 'https://evil.example' } });
+      request.on('response', (response) => resolve(response.statusCode ?? 0));
+      request.on('upgrade', () => resolve(101));
+      request.on('error', reject);
+      request.end();
+    });
+    expect(foreign).toBe(403);
+    // The page the gateway serves itself is same-origin and gets in.
+    const own = new NodeWebSocket(`${served.url.replace('http', 'ws')}/api/ws`, {
+      headers: { origin: served.url },
+    });
+    await new Promise((resolve, reject) => {
+      own.addEventListener('open', resolve, { once: true });
+      own.addEventListener('error', reject, { once: true });
+    });
+    own.close();
   });
 
   it('sends each tracked call to subscribers of the calls topic', async () => {

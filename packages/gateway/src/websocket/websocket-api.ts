@@ -3,6 +3,7 @@ import type { ChatRequest, Client } from '@stratum/core';
 import type { Hono } from 'hono';
 import type { WSContext } from 'hono/ws';
 import { errorReply } from '../errors/error-reply.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import type { CallFeed } from './call-feed.js';
 import { parseClientMessage } from './socket-messages.js';
 import { streamResult } from './stream-result.js';
@@ -20,6 +21,18 @@ export interface WebSocketApiOptions {
 export function addWebSocketApi(app: Hono, client: Client, options: WebSocketApiOptions): void {
   app.get(
     '/api/ws',
+    (context, next) => {
+      // Browsers let any site open a WebSocket to 127.0.0.1 and send no CORS preflight for it;
+      // refusing foreign origins keeps a visited page from spending through this gateway.
+      const origin = context.req.header('origin');
+      if (origin && !sameHost(origin, context.req.header('host'))) {
+        throw new GatewayError(
+          `A page from ${origin} may not open this gateway's WebSocket; serve the page from the gateway itself.`,
+          { status: 403, type: 'permission_error', code: 'origin_not_allowed' },
+        );
+      }
+      return next();
+    },
     upgradeWebSocket(() => {
       const running = new Map<string, AbortController>();
       let unsubscribe: (() => void) | undefined;
@@ -113,4 +126,9 @@ export function addWebSocketApi(app: Hono, client: Client, options: WebSocketApi
       };
     }),
   );
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
 }
