@@ -140,6 +140,26 @@ describe('GET /api/ws', () => {
     client.socket.close();
   });
 
+  it('reports a vendor failure in mid-stream as an error for that id', async () => {
+    simulator.reset();
+    simulator.enqueue({
+      kind: 'stream-error',
+      reply: { text: 'one two three four five' },
+      afterChunks: 2,
+      status: 500,
+      message: 'The server had an error while processing your request.',
+    });
+    const client = await connect();
+    client.send({ type: 'start', id: 'broken', request: request('Fail halfway') });
+    const failed = await client.next(
+      (message) => message.id === 'broken' && ['error', 'done'].includes(message.type),
+    );
+    expect(failed.type).toBe('error');
+    expect((failed.error as { status: number }).status).toBeGreaterThanOrEqual(500);
+    expect(client.received.some((message) => message.type === 'event')).toBe(true);
+    client.socket.close();
+  });
+
   it('runs two streams at once on one socket, kept apart by id', async () => {
     simulator.reset();
     simulator.enqueue(
