@@ -109,9 +109,14 @@ export function usePlaygroundSession(): { readonly current: PlaygroundSession } 
   };
 }
 
-/** Saves the page at the two sizes the README shows, into apps/playground/docs/. */
+/**
+ * Takes the page at the two sizes the README shows. They go to apps/playground/docs/ with
+ * `UPDATE_SCREENSHOTS=1`; otherwise to the temp folder, so a test run leaves the tree clean.
+ */
 export async function saveScreenshots(page: Page, name: string): Promise<void> {
-  const docs = fileURLToPath(new URL('../../docs/', import.meta.url));
+  const docs = process.env.UPDATE_SCREENSHOTS
+    ? fileURLToPath(new URL('../../docs/', import.meta.url))
+    : `${tmpdir()}/`;
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: `${docs}${name}-1280x800.png` });
   await page.setViewportSize({ width: 390, height: 844 });
