@@ -13,6 +13,8 @@ import { addKeyAuth } from './keys/gateway-keys.js';
 import { addChatCompletionsApi } from './openai/chat-completions-api.js';
 import { addModelsRoutes } from './openai/models-routes.js';
 import { addBodyLimit } from './server/body-limit.js';
+import { addPlaygroundStatic } from './static/playground-static.js';
+import { addWebSocketApi } from './websocket/websocket-api.js';
 
 export type { GatewayKey, GatewayOptions } from './gateway-options.js';
 
@@ -43,5 +45,7 @@ export function createGateway(options: GatewayOptions): Hono {
   addStreamApi(app, options);
   addRouteApi(app, options);
   addChatCompletionsApi(app, options);
+  addWebSocketApi(app, options.client, { calls: options.calls });
+  if (options.playground) addPlaygroundStatic(app, options.playground);
   return app;
 }

@@ -2,6 +2,8 @@ import type { Client } from '@stratum/core';
 import type { HealthMonitor, RateLimitStore } from '@stratum/middleware';
 import type { Router } from '@stratum/router';
 import type { Tracker } from '@stratum/tracker';
+import type { PlaygroundOptions } from './static/playground-static.js';
+import type { CallFeed } from './websocket/call-feed.js';
 
 /**
  * One caller of the gateway. Give the key's SHA-256 (`keyHash`, hex) so the config holds no
@@ -35,4 +37,8 @@ export interface GatewayOptions {
   keys?: GatewayKey[];
   /** Where keys' rate limits are counted (default: this process; `@stratum/redis` to share). */
   rateLimitStore?: RateLimitStore;
+  /** Serves the built playground at `/` (see `apps/playground`). */
+  playground?: PlaygroundOptions;
+  /** Feeds the WebSocket `calls` topic: the tracker's store wrapped by `createCallFeed`. */
+  calls?: CallFeed;
 }

@@ -56,7 +56,11 @@ describe('GET /api/models', () => {
       {
         id: 'auto',
         strategy: 'cost',
-        candidates: ['openai/gpt-4.1-mini', 'anthropic/claude-haiku-4-5', 'google/gemini-2.5-flash'],
+        candidates: [
+          'openai/gpt-4.1-mini',
+          'anthropic/claude-haiku-4-5',
+          'google/gemini-2.5-flash',
+        ],
       },
     ]);
     expect(body.models.length).toBeGreaterThan(100);

@@ -3,8 +3,8 @@ import { streamSSE } from 'hono/streaming';
 import { errorReply } from '../errors/error-reply.js';
 import type { GatewayOptions } from '../gateway-options.js';
 import { asCaller } from '../keys/gateway-keys.js';
-import { callCostPicodollars, moneyFromPicodollars } from '../money.js';
 import { readChatRequest } from '../server/read-json-body.js';
+import { streamResult } from '../websocket/stream-result.js';
 
 /**
  * `POST /api/models/stream`: each Stratum stream event as `event: <type>` with its JSON, then
@@ -31,21 +31,8 @@ export function addStreamApi(app: Hono, options: GatewayOptions): void {
             await sse.writeSSE({ event: event.type, data: JSON.stringify(event) });
             continue;
           }
-          const { response } = event;
-          await sse.writeSSE({
-            event: 'done',
-            data: JSON.stringify({
-              requestId,
-              usage: response.usage,
-              cost: moneyFromPicodollars(callCostPicodollars(response)),
-              model: response.modelId,
-              provider: response.provider,
-              finishReason: response.finishReason,
-              latencyMs: performance.now() - started,
-              timeToFirstTokenMs,
-              ...(response.routing ? { routing: response.routing } : {}),
-            }),
-          });
+          const result = streamResult(event.response, { requestId, started, timeToFirstTokenMs });
+          await sse.writeSSE({ event: 'done', data: JSON.stringify(result) });
         }
       } catch (error) {
         // The client left: the abort already reached the vendor, and nobody reads an answer.

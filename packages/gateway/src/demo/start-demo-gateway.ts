@@ -1,0 +1,120 @@
+import { createClient } from '@stratum/core';
+import { createHealthMonitor } from '@stratum/middleware';
+import { createAnthropic } from '@stratum/provider-anthropic';
+import { createGoogle } from '@stratum/provider-google';
+import { createOpenAI } from '@stratum/provider-openai';
+import { createRouter, type Router } from '@stratum/router';
+import {
+  type AnthropicSimulator,
+  type GoogleSimulator,
+  type OpenAISimulator,
+  startAnthropicSimulator,
+  startGoogleSimulator,
+  startOpenAISimulator,
+} from '@stratum/testing';
+import { budget, createMemoryStore, createTracker, type Tracker } from '@stratum/tracker';
+import { createGateway } from '../create-gateway.js';
+import type { PlaygroundOptions } from '../static/playground-static.js';
+import { createCallFeed } from '../websocket/call-feed.js';
+import { serveGateway } from '../websocket/serve-gateway.js';
+
+export interface DemoGatewayOptions {
+  /** Default 0 (a free port; read it from `url`). */
+  port?: number;
+  /** Default `127.0.0.1`: the demo is for this machine. */
+  host?: string;
+  /** The built playground to serve at `/`. */
+  playground?: PlaygroundOptions;
+}
+
+export interface DemoGateway {
+  /** Where the gateway listens, e.g. `http://127.0.0.1:8787`. */
+  readonly url: string;
+  /** The local vendor simulators behind it, for tests that script a vendor's answer. */
+  readonly simulators: {
+    openai: OpenAISimulator;
+    anthropic: AnthropicSimulator;
+    google: GoogleSimulator;
+  };
+  readonly tracker: Tracker;
+  readonly router: Router;
+  /** Stops the gateway, then the simulators. */
+  close(): Promise<void>;
+}
+
+/** The models the `auto` route picks from: the cheap tier first, the strong one last. */
+export const DEMO_AUTO_TIERS = [
+  'google/gemini-2.5-flash',
+  'openai/gpt-4.1-mini',
+  'anthropic/claude-sonnet-4-5',
+];
+
+/**
+ * A gateway that works on a fresh machine with no keys: OpenAI, Anthropic and Gemini are local
+ * simulators of their APIs (`@stratum/testing`), reached through the real vendor SDKs over
+ * HTTP, so everything a live gateway does (streaming, cancel, exact cost, tracking, routing)
+ * happens for real. The simulator keys are placeholders that only the simulators accept.
+ */
+export async function startDemoGateway(options: DemoGatewayOptions = {}): Promise<DemoGateway> {
+  const [openai, anthropic, google] = await Promise.all([
+    startOpenAISimulator(),
+    startAnthropicSimulator(),
+    startGoogleSimulator(),
+  ]);
+  const stopSimulators = () =>
+    Promise.all([openai.close(), anthropic.close(), google.close()]).then(() => undefined);
+  try {
+    const calls = createCallFeed(createMemoryStore());
+    // A daily budget so the dashboard has a bar to fill; the simulators' calls cost cents.
+    const tracker = createTracker({
+      store: calls.store,
+      budgets: [budget({ name: 'demo-daily', limitUsd: 1, period: 'day' })],
+    });
+    const health = createHealthMonitor();
+    const router = createRouter({
+      routes: {
+        auto: {
+          candidates: DEMO_AUTO_TIERS,
+          strategy: 'threshold',
+          threshold: { tiers: DEMO_AUTO_TIERS, cutoffs: [0.35, 0.7] },
+        },
+      },
+      health,
+    });
+    const client = createClient({
+      providers: [
+        createOpenAI({ apiKey: 'sk-demo-simulator', baseURL: openai.baseURL }),
+        createAnthropic({ apiKey: 'sk-ant-demo-simulator', baseURL: anthropic.baseURL }),
+        createGoogle({ apiKey: 'demo-simulator-key', baseURL: google.baseURL }),
+      ],
+      // The router first, so the tracker below it records the model the route chose.
+      middleware: [router, tracker.middleware, health.middleware()],
+    });
+    const app = createGateway({
+      client,
+      router,
+      tracker,
+      health,
+      calls,
+      playground: options.playground,
+    });
+    const served = await serveGateway(app, {
+      port: options.port,
+      hostname: options.host ?? '127.0.0.1',
+    });
+    return {
+      url: served.url,
+      simulators: { openai, anthropic, google },
+      tracker,
+      router,
+      async close() {
+        await served.close();
+        await tracker.close();
+        await stopSimulators();
+      },
+    };
+  } catch (error) {
+    await stopSimulators();
+    throw error;
+  }
+}
