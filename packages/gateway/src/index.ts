@@ -7,3 +7,9 @@ export {
 } from './errors/gateway-error.js';
 export { callCostPicodollars, type Money, moneyFromPicodollars, moneyFromUsd } from './money.js';
 export { type ParsedOpenAIRequest, parseOpenAIRequest } from './openai/parse-openai-request.js';
+export {
+  type FetchApp,
+  type ServedGateway,
+  type ServeGatewayOptions,
+  serveGateway,
+} from './serve/serve-gateway.js';
