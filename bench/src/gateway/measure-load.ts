@@ -1,0 +1,57 @@
+import autocannon from 'autocannon';
+import { chatBody, type Target } from './targets.js';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** 2xx responses. */
+  ok: number;
+  /** Non-2xx responses and connection errors (timeouts included). */
+  failed: number;
+}
+
+export interface LoadOptions {
+  connections: number;
+  stream: boolean;
+  durationSeconds: number;
+}
+
+/**
+ * Drives `target` with autocannon for a fixed time. Latencies come from autocannon's per-response
+ * time (float milliseconds) rather than its histogram, which rounds to whole milliseconds: too
+ * coarse for an added latency under a millisecond.
+ */
+export async function measureLoad(target: Target, options: LoadOptions): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        headers: target.headers,
+        body: chatBody(target, options.stream),
+        connections: options.connections,
+        duration: options.durationSeconds,
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+  latencies.sort((left, right) => left - right);
+  return {
+    requestsPerSecond: latencies.length / result.duration,
+    p50Ms: quantile(latencies, 0.5),
+    p99Ms: quantile(latencies, 0.99),
+    ok: latencies.length,
+    failed: result.non2xx + result.errors,
+  };
+}
+
+/** The nearest-rank quantile of sorted samples; NaN when there are none. */
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
