@@ -1,6 +1,13 @@
 import autocannon from 'autocannon';
 import { chatBody, type Target } from './targets.js';
 
+/** One autocannon run: every 2xx latency, and how long it ran. */
+export interface LoadRun {
+  latenciesMs: number[];
+  durationSeconds: number;
+  failed: number;
+}
+
 export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
@@ -22,7 +29,7 @@ export interface LoadOptions {
  * time (float milliseconds) rather than its histogram, which rounds to whole milliseconds: too
  * coarse for an added latency under a millisecond.
  */
-export async function measureLoad(target: Target, options: LoadOptions): Promise<LoadResult> {
+export async function measureLoad(target: Target, options: LoadOptions): Promise<LoadRun> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -40,13 +47,23 @@ export async function measureLoad(target: Target, options: LoadOptions): Promise
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });
   });
-  latencies.sort((left, right) => left - right);
   return {
-    requestsPerSecond: latencies.length / result.duration,
+    latenciesMs: latencies,
+    durationSeconds: result.duration,
+    failed: result.non2xx + result.errors,
+  };
+}
+
+/** Pools runs of one server: requests/s over their total time, quantiles over all latencies. */
+export function summarize(runs: LoadRun[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latenciesMs).sort((left, right) => left - right);
+  const seconds = runs.reduce((total, run) => total + run.durationSeconds, 0);
+  return {
+    requestsPerSecond: latencies.length / seconds,
     p50Ms: quantile(latencies, 0.5),
     p99Ms: quantile(latencies, 0.99),
     ok: latencies.length,
-    failed: result.non2xx + result.errors,
+    failed: runs.reduce((total, run) => total + run.failed, 0),
   };
 }
 

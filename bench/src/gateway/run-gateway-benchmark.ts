@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { checkStream, type StreamCheck } from './check-stream.js';
-import { type LoadResult, measureLoad } from './measure-load.js';
+import { type LoadResult, type LoadRun, measureLoad, summarize } from './measure-load.js';
 import { startServers } from './start-servers.js';
 import {
   directTarget,
@@ -13,10 +13,13 @@ import {
 /**
  * Stratum's gateway against Portkey's on one zero-delay OpenAI-compatible mock, each server in its
  * own process, all driven by autocannon in this one: requests per second and the latency each
- * gateway adds over calling the mock directly. `BENCH_GATEWAY_SECONDS` (default 10) per run,
- * `BENCH_GATEWAY_CONNECTIONS` (default `10,50`).
+ * gateway adds over calling the mock directly. Each server gets `BENCH_GATEWAY_SECONDS` (default
+ * 10) per case, in `BENCH_GATEWAY_ROUNDS` (default 5) slices taken in turn with the others, so a
+ * busy spell on a shared machine falls on all of them alike. `BENCH_GATEWAY_CONNECTIONS` (default
+ * `10,50`).
  */
 const durationSeconds = Number(process.env['BENCH_GATEWAY_SECONDS'] ?? 10);
+const rounds = Number(process.env['BENCH_GATEWAY_ROUNDS'] ?? 5);
 const connectionCounts = (process.env['BENCH_GATEWAY_CONNECTIONS'] ?? '10,50')
   .split(',')
   .map((value) => Number(value.trim()));
@@ -47,18 +50,32 @@ try {
   }
   for (const connections of connectionCounts) {
     for (const call of ['chat', 'stream'] as const) {
+      const measured = targets.filter((target) => call === 'chat' || streams[target.name]?.works);
+      const runs = new Map<string, LoadRun[]>(measured.map((target) => [target.name, []]));
+      for (let round = 0; round < rounds; round += 1) {
+        for (const target of measured) {
+          runs.get(target.name)?.push(
+            await measureLoad(target, {
+              connections,
+              stream: call === 'stream',
+              durationSeconds: Math.max(1, Math.round(durationSeconds / rounds)),
+            }),
+          );
+        }
+      }
       for (const target of targets) {
         const check = streams[target.name];
-        if (call === 'stream' && check && !check.works) {
-          rows.push({ connections, call, target: target.name, brokenStream: check.reason });
-          continue;
-        }
-        const result = await measureLoad(target, {
-          connections,
-          stream: call === 'stream',
-          durationSeconds,
-        });
-        rows.push({ connections, call, target: target.name, result });
+        const done = runs.get(target.name);
+        rows.push(
+          done
+            ? { connections, call, target: target.name, result: summarize(done) }
+            : {
+                connections,
+                call,
+                target: target.name,
+                brokenStream: check && !check.works ? check.reason : 'not measured',
+              },
+        );
       }
     }
   }
@@ -95,7 +112,7 @@ const ratios = connectionCounts.flatMap((connections) =>
 );
 console.log(
   [
-    `Node ${process.version}; mock, Stratum and Portkey each in their own process; autocannon, ${durationSeconds} s per run; stream = ${STREAM_WORDS} chunks; ${new Date().toISOString().slice(0, 10)}`,
+    `Node ${process.version}; mock, Stratum and Portkey each in their own process; autocannon, ${durationSeconds} s per server and case in ${rounds} interleaved slices; stream = ${STREAM_WORDS} chunks; ${new Date().toISOString().slice(0, 10)}`,
     '',
     '| connections | call | server | requests/s | p50 ms | p99 ms | added p50 ms | added p99 ms | failed |',
     '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -106,5 +123,5 @@ console.log(
 );
 await writeFile(
   new URL('../../results/gateway-latest.json', import.meta.url),
-  `${JSON.stringify({ node: process.version, durationSeconds, streams, rows }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, durationSeconds, rounds, streams, rows }, null, 2)}\n`,
 );
