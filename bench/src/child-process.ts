@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 export interface StartedChild {
   /** The first line the child printed that `isReady` accepted. */
   readyLine: string;
+  /** Its process id, to read how much CPU time it used. */
+  pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startChild(
   child.stdout.resume();
   return {
     readyLine,
+    pid: child.pid,
     async close() {
       if (child.exitCode !== null) return;
       (options.stop ?? ((running) => running.stdin?.end()))(child);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { chatBody, type Target } from './targets.js';
 
@@ -6,6 +7,8 @@ export interface LoadRun {
   latenciesMs: number[];
   durationSeconds: number;
   failed: number;
+  /** CPU time the serving process used during the run; undefined where /proc is not readable. */
+  cpuMs: number | undefined;
 }
 
 export interface LoadResult {
@@ -14,6 +17,8 @@ export interface LoadResult {
   p99Ms: number;
   /** 2xx responses. */
   ok: number;
+  /** The serving process's CPU time per 2xx response: what throughput is on a core of its own. */
+  cpuMsPerRequest: number;
   /** Non-2xx responses and connection errors (timeouts included). */
   failed: number;
 }
@@ -31,6 +36,7 @@ export interface LoadOptions {
  */
 export async function measureLoad(target: Target, options: LoadOptions): Promise<LoadRun> {
   const latencies: number[] = [];
+  const cpuBefore = processCpuMs(target.pid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -47,10 +53,12 @@ export async function measureLoad(target: Target, options: LoadOptions): Promise
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });
   });
+  const cpuAfter = processCpuMs(target.pid);
   return {
     latenciesMs: latencies,
     durationSeconds: result.duration,
     failed: result.non2xx + result.errors,
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
   };
 }
 
@@ -58,11 +66,13 @@ export async function measureLoad(target: Target, options: LoadOptions): Promise
 export function summarize(runs: LoadRun[]): LoadResult {
   const latencies = runs.flatMap((run) => run.latenciesMs).sort((left, right) => left - right);
   const seconds = runs.reduce((total, run) => total + run.durationSeconds, 0);
+  const cpuMs = runs.reduce((total, run) => total + (run.cpuMs ?? Number.NaN), 0);
   return {
     requestsPerSecond: latencies.length / seconds,
     p50Ms: quantile(latencies, 0.5),
     p99Ms: quantile(latencies, 0.99),
     ok: latencies.length,
+    cpuMsPerRequest: cpuMs / latencies.length,
     failed: runs.reduce((total, run) => total + run.failed, 0),
   };
 }
@@ -71,4 +81,18 @@ export function summarize(runs: LoadRun[]): LoadResult {
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Linux's user plus system time of a process, from /proc (clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and
+    // stime are the 14th and 15th fields of the line, the 12th and 13th after the name.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }

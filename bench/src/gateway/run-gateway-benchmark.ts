@@ -16,11 +16,11 @@ import {
  * gateway adds over calling the mock directly. Each server gets `BENCH_GATEWAY_SECONDS` (default
  * 10) per case, in `BENCH_GATEWAY_ROUNDS` (default 5) slices taken in turn with the others, so a
  * busy spell on a shared machine falls on all of them alike. `BENCH_GATEWAY_CONNECTIONS` (default
- * `10,50`).
+ * `1,10,50`: one connection shows the latency a request adds without queueing).
  */
 const durationSeconds = Number(process.env['BENCH_GATEWAY_SECONDS'] ?? 10);
 const rounds = Number(process.env['BENCH_GATEWAY_ROUNDS'] ?? 5);
-const connectionCounts = (process.env['BENCH_GATEWAY_CONNECTIONS'] ?? '10,50')
+const connectionCounts = (process.env['BENCH_GATEWAY_CONNECTIONS'] ?? '1,10,50')
   .split(',')
   .map((value) => Number(value.trim()));
 
@@ -38,9 +38,9 @@ const rows: Row[] = [];
 const streams: Record<string, StreamCheck> = {};
 try {
   const targets: Target[] = [
-    directTarget(servers.mockBaseURL),
-    stratumTarget(servers.stratumURL),
-    portkeyTarget(servers.portkeyURL, servers.mockBaseURL),
+    directTarget(servers.mockBaseURL, servers.pids.mock),
+    stratumTarget(servers.stratumURL, servers.pids.stratum),
+    portkeyTarget(servers.portkeyURL, servers.mockBaseURL, servers.pids.portkey),
   ];
   for (const target of targets) streams[target.name] = await checkStream(target, STREAM_WORDS);
   for (const target of targets) {
@@ -88,7 +88,7 @@ const format = (value: number, digits = 2) =>
 const lines = rows.map((row) => {
   const { result } = row;
   if (!result)
-    return `| ${row.connections} | ${row.call} | ${row.target} | stream fails: ${row.brokenStream?.replaceAll('|', '\\|').replaceAll('\n', ' ')} | | | | | |`;
+    return `| ${row.connections} | ${row.call} | ${row.target} | stream fails: ${row.brokenStream?.replaceAll('|', '\\|').replaceAll('\n', ' ')} | | | | | | |`;
   const direct = rows.find(
     (other) =>
       other.connections === row.connections &&
@@ -97,25 +97,26 @@ const lines = rows.map((row) => {
   )?.result;
   const added = (pick: (measured: LoadResult) => number) =>
     direct && row.target !== 'direct to mock' ? format(pick(result) - pick(direct)) : '';
-  return `| ${row.connections} | ${row.call} | ${row.target} | ${format(result.requestsPerSecond, 0)} | ${format(result.p50Ms)} | ${format(result.p99Ms)} | ${added((measured) => measured.p50Ms)} | ${added((measured) => measured.p99Ms)} | ${result.failed} |`;
+  return `| ${row.connections} | ${row.call} | ${row.target} | ${format(result.requestsPerSecond, 0)} | ${format(result.p50Ms)} | ${format(result.p99Ms)} | ${added((measured) => measured.p50Ms)} | ${added((measured) => measured.p99Ms)} | ${format(result.cpuMsPerRequest, 3)} | ${result.failed} |`;
 });
 const ratios = connectionCounts.flatMap((connections) =>
   (['chat', 'stream'] as const).map((call) => {
     const of = (name: string) =>
       rows.find(
         (row) => row.connections === connections && row.call === call && row.target === name,
-      )?.result?.requestsPerSecond;
+      )?.result;
     const stratum = of('Stratum gateway');
     const portkey = of('Portkey gateway 1.15.2');
-    return `- ${connections} connections, ${call}: Stratum ${stratum && portkey ? `${(stratum / portkey).toFixed(1)}×` : 'n/a (no Portkey number)'} Portkey's requests/s`;
+    if (!stratum || !portkey) return `- ${connections} connections, ${call}: no Portkey number`;
+    return `- ${connections} connections, ${call}: Stratum serves ${format(stratum.requestsPerSecond / portkey.requestsPerSecond, 1)}× Portkey's requests/s; Portkey uses ${format(portkey.cpuMsPerRequest / stratum.cpuMsPerRequest, 1)}× Stratum's CPU time per request`;
   }),
 );
 console.log(
   [
     `Node ${process.version}; mock, Stratum and Portkey each in their own process; autocannon, ${durationSeconds} s per server and case in ${rounds} interleaved slices; stream = ${STREAM_WORDS} chunks; ${new Date().toISOString().slice(0, 10)}`,
     '',
-    '| connections | call | server | requests/s | p50 ms | p99 ms | added p50 ms | added p99 ms | failed |',
-    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| connections | call | server | requests/s | p50 ms | p99 ms | added p50 ms | added p99 ms | server CPU ms per request | failed |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...lines,
     '',
     ...ratios,

@@ -6,6 +6,8 @@ export interface Servers {
   mockBaseURL: string;
   stratumURL: string;
   portkeyURL: string;
+  /** Process ids, to charge each server the CPU time it used. */
+  pids: { mock?: number; stratum?: number; portkey?: number };
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startServers(): Promise<Servers> {
       mockBaseURL: baseURL,
       stratumURL: url,
       portkeyURL: `http://127.0.0.1:${port}`,
+      pids: { mock: mock.pid, stratum: stratum.pid, portkey: portkey.pid },
       close: () => closeAll(started),
     };
   } catch (error) {

@@ -4,6 +4,8 @@ export interface Target {
   url: string;
   headers: Record<string, string>;
   model: string;
+  /** The process serving it, whose CPU time a run is charged. */
+  pid?: number | undefined;
 }
 
 export const UPSTREAM_KEY = 'bench-upstream-key';
@@ -20,8 +22,9 @@ export function chatBody(target: Target, stream: boolean): string {
 }
 
 /** The mock itself: the baseline every added latency is measured from. */
-export function directTarget(mockBaseURL: string): Target {
+export function directTarget(mockBaseURL: string, pid?: number): Target {
   return {
+    pid,
     name: 'direct to mock',
     url: `${mockBaseURL}/chat/completions`,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${UPSTREAM_KEY}` },
@@ -29,8 +32,9 @@ export function directTarget(mockBaseURL: string): Target {
   };
 }
 
-export function stratumTarget(gatewayURL: string): Target {
+export function stratumTarget(gatewayURL: string, pid?: number): Target {
   return {
+    pid,
     name: 'Stratum gateway',
     url: `${gatewayURL}/v1/chat/completions`,
     headers: { 'content-type': 'application/json' },
@@ -39,8 +43,9 @@ export function stratumTarget(gatewayURL: string): Target {
 }
 
 /** Portkey's documented headers for an OpenAI-compatible upstream at a custom host. */
-export function portkeyTarget(gatewayURL: string, mockBaseURL: string): Target {
+export function portkeyTarget(gatewayURL: string, mockBaseURL: string, pid?: number): Target {
   return {
+    pid,
     name: 'Portkey gateway 1.15.2',
     url: `${gatewayURL}/v1/chat/completions`,
     headers: {
