@@ -4,6 +4,7 @@ import { type LoadResult, type LoadRun, measureLoad, summarize } from './measure
 import { startServers } from './start-servers.js';
 import {
   directTarget,
+  passThroughTarget,
   portkeyTarget,
   STREAM_WORDS,
   stratumTarget,
@@ -39,6 +40,7 @@ const streams: Record<string, StreamCheck> = {};
 try {
   const targets: Target[] = [
     directTarget(servers.mockBaseURL, servers.pids.mock),
+    passThroughTarget(servers.passThroughURL, servers.pids.passThrough),
     stratumTarget(servers.stratumURL, servers.pids.stratum),
     portkeyTarget(servers.portkeyURL, servers.mockBaseURL, servers.pids.portkey),
   ];

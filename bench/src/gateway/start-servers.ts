@@ -5,13 +5,14 @@ import { type StartedChild, startChild, typescriptScript } from '../child-proces
 export interface Servers {
   mockBaseURL: string;
   stratumURL: string;
+  passThroughURL: string;
   portkeyURL: string;
   /** Process ids, to charge each server the CPU time it used. */
-  pids: { mock?: number; stratum?: number; portkey?: number };
+  pids: { mock?: number; stratum?: number; passThrough?: number; portkey?: number };
   close(): Promise<void>;
 }
 
-/** The mock, Stratum's gateway and Portkey's gateway, each in its own process. */
+/** The mock, the pass-through floor, Stratum's and Portkey's gateways, each in its own process. */
 export async function startServers(): Promise<Servers> {
   const started: StartedChild[] = [];
   try {
@@ -24,6 +25,12 @@ export async function startServers(): Promise<Servers> {
     ]);
     started.push(stratum);
     const { url }: { url: string } = JSON.parse(stratum.readyLine);
+    const passThrough = await startChild([
+      ...typescriptScript('./gateway/serve-pass-through.ts'),
+      baseURL,
+    ]);
+    started.push(passThrough);
+    const passThroughURL: string = JSON.parse(passThrough.readyLine).url;
     const port = await freePort();
     const portkey = await startChild(
       [
@@ -45,8 +52,14 @@ export async function startServers(): Promise<Servers> {
     return {
       mockBaseURL: baseURL,
       stratumURL: url,
+      passThroughURL,
       portkeyURL: `http://127.0.0.1:${port}`,
-      pids: { mock: mock.pid, stratum: stratum.pid, portkey: portkey.pid },
+      pids: {
+        mock: mock.pid,
+        stratum: stratum.pid,
+        passThrough: passThrough.pid,
+        portkey: portkey.pid,
+      },
       close: () => closeAll(started),
     };
   } catch (error) {

@@ -42,6 +42,15 @@ export function stratumTarget(gatewayURL: string, pid?: number): Target {
   };
 }
 
+/** A bare Hono + `fetch` forwarder: the floor under both gateways' cost. */
+export function passThroughTarget(url: string, pid?: number): Target {
+  return {
+    ...directTarget('', pid),
+    name: 'pass-through floor',
+    url: `${url}/v1/chat/completions`,
+  };
+}
+
 /** Portkey's documented headers for an OpenAI-compatible upstream at a custom host. */
 export function portkeyTarget(gatewayURL: string, mockBaseURL: string, pid?: number): Target {
   return {
