@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'demo/index': 'src/demo/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'demo/index': 'src/demo/index.ts',
+    'stratum-gateway': 'src/cli/stratum-gateway.ts',
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -11,7 +11,8 @@ export { type ParsedOpenAIRequest, parseOpenAIRequest } from './openai/parse-ope
 export type { PlaygroundOptions } from './static/playground-static.js';
 export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';
 export {
+  type FetchApp,
   type ServedGateway,
   type ServeGatewayOptions,
   serveGateway,
-} from './websocket/serve-gateway.js';
+} from './serve/serve-gateway.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createGateway } from '../src/create-gateway.js';
 import { createCallFeed } from '../src/websocket/call-feed.js';
-import { type ServedGateway, serveGateway } from '../src/websocket/serve-gateway.js';
+import { type ServedGateway, serveGateway } from '../src/serve/serve-gateway.js';
 
 type Message = Record<string, unknown> & { type: string; id?: string };
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
     providers: [createOpenAI({ apiKey: 'sk-upstream-secret', baseURL: simulator.baseURL })],
     middleware: [tracker.middleware],
   });
-  served = await serveGateway(createGateway({ client, calls }));
+  served = await serveGateway(createGateway({ client, calls }), { port: 0 });
 });
 afterAll(async () => {
   await served.close();

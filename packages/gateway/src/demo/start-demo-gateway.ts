@@ -16,7 +16,7 @@ import { budget, createMemoryStore, createTracker, type Tracker } from '@stratum
 import { createGateway } from '../create-gateway.js';
 import type { PlaygroundOptions } from '../static/playground-static.js';
 import { createCallFeed } from '../websocket/call-feed.js';
-import { serveGateway } from '../websocket/serve-gateway.js';
+import { serveGateway } from '../serve/serve-gateway.js';
 
 export interface DemoGatewayOptions {
   /** Default 0 (a free port; read it from `url`). */
@@ -99,8 +99,8 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       playground: options.playground,
     });
     const served = await serveGateway(app, {
-      port: options.port,
-      hostname: options.host ?? '127.0.0.1',
+      port: options.port ?? 0,
+      host: options.host ?? '127.0.0.1',
     });
     return {
       url: served.url,
