@@ -30,6 +30,28 @@ async function configFile(config: unknown): Promise<string> {
 }
 
 describe('stratum-gateway', () => {
+  it('serves the vendor simulators with --demo, no config file and no key', async () => {
+    const lines: string[] = [];
+    const served = await runGatewayCommand(['--demo', '--port', '0'], {
+      environment: {},
+      log: (line) => lines.push(line),
+    });
+    if (!served) throw new Error('expected the demo gateway to be served');
+    try {
+      const sdk = new OpenAI({ apiKey: 'unused', baseURL: `${served.url}/v1`, maxRetries: 0 });
+      for (const model of ['openai/gpt-4.1-mini', 'anthropic/claude-sonnet-4-5', 'auto']) {
+        const { data, response } = await sdk.chat.completions
+          .create({ model, messages: [{ role: 'user', content: 'Hi' }] })
+          .withResponse();
+        expect(data.choices[0]?.message.content).toEqual(expect.any(String));
+        expect(Number(response.headers.get('x-stratum-cost-usd'))).toBeGreaterThan(0);
+      }
+      expect(lines.join('\n')).toContain(`${served.url}/v1`);
+    } finally {
+      await served.close();
+    }
+  });
+
   it('serves the configured providers with the key from the named environment variable', async () => {
     const path = await configFile({
       port: 0,
@@ -50,7 +72,7 @@ describe('stratum-gateway', () => {
       });
       expect(completion.choices[0]?.message.content).toBe('From the config');
       expect(simulator.requests.at(-1)?.headers['authorization']).toBe(`Bearer ${SECRET}`);
-      expect(served.host).toBe('127.0.0.1');
+      expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(lines.join('\n')).toContain(`${served.url}/v1`);
       expect(lines.join('\n')).not.toContain(SECRET);
     } finally {

@@ -2,15 +2,24 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigurationError, createClient } from '@stratum/core';
 import { createGateway } from '../create-gateway.js';
-import { type ServedGateway, serveGateway } from '../serve/serve-gateway.js';
+import { startDemoGateway } from '../demo/start-demo-gateway.js';
+import { serveGateway } from '../serve/serve-gateway.js';
 import { parseGatewayConfig } from './gateway-config.js';
 import { loadProviders } from './load-providers.js';
 
 export const USAGE = `Usage: stratum-gateway [--config stratum-gateway.json] [--port 4141] [--host 127.0.0.1]
+       stratum-gateway --demo [--port 4141] [--playground apps/playground/dist]
 
 Serves an OpenAI-compatible gateway over the providers in the config file, e.g.
   { "port": 4141, "providers": [{ "vendor": "openai", "apiKeyEnv": "OPENAI_API_KEY" }] }
-Keys are read from the environment variables the file names, never from the file.`;
+Keys are read from the environment variables the file names, never from the file.
+--demo needs no file and no key: the OpenAI, Anthropic and Gemini simulators stand in for the vendors.`;
+
+/** What the command serves: stop it with `close()` (a graceful shutdown). */
+export interface RunningGateway {
+  readonly url: string;
+  close(): Promise<void>;
+}
 
 export interface CommandOptions {
   environment?: NodeJS.ProcessEnv;
@@ -22,7 +31,7 @@ export interface CommandOptions {
 export async function runGatewayCommand(
   argv: string[],
   options: CommandOptions = {},
-): Promise<ServedGateway | undefined> {
+): Promise<RunningGateway | undefined> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const { values } = parseArgs({
     args: argv,
@@ -30,6 +39,8 @@ export async function runGatewayCommand(
       config: { type: 'string', short: 'c', default: 'stratum-gateway.json' },
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
+      demo: { type: 'boolean' },
+      playground: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -37,6 +48,16 @@ export async function runGatewayCommand(
   if (values.help) {
     log(USAGE);
     return undefined;
+  }
+  if (values.demo) {
+    const port = values.port === undefined ? 4141 : parsePort(values.port);
+    const demo = await startDemoGateway({
+      port,
+      host: values.host ?? '127.0.0.1',
+      ...(values.playground ? { playground: { directory: values.playground } } : {}),
+    });
+    log(`stratum-gateway --demo serving the vendor simulators at ${demo.url}/v1`);
+    return demo;
   }
   let text: string;
   try {
@@ -48,9 +69,7 @@ export async function runGatewayCommand(
     );
   }
   const config = parseGatewayConfig(text, values.config);
-  const port = values.port === undefined ? config.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new ConfigurationError(`--port must be a port number (0–65535), not "${values.port}".`);
+  const port = values.port === undefined ? config.port : parsePort(values.port);
   const providers = await loadProviders(config.providers, options.environment);
   const gateway = createGateway({
     client: createClient({ providers }),
@@ -70,4 +89,11 @@ export async function runGatewayCommand(
     `stratum-gateway serving ${providers.map((provider) => provider.name).join(', ')} at ${served.url}/v1`,
   );
   return served;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new ConfigurationError(`--port must be a port number (0–65535), not "${text}".`);
+  return port;
 }
