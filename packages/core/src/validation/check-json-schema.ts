@@ -1,5 +1,11 @@
-import { type OutputUnit, Validator } from '@cfworker/json-schema';
+import type { OutputUnit, Validator } from '@cfworker/json-schema';
+import { lazyRequire, loadOnFirstUse } from '../utils/lazy-require.js';
 import { JSON_SCHEMA_DRAFT_07 } from './json-schema-draft-07.js';
+
+/** Most requests carry no tools and no response schema: the first schema check loads it. */
+const loadValidator = loadOnFirstUse((): typeof import('@cfworker/json-schema') =>
+  lazyRequire('@cfworker/json-schema'),
+);
 
 /** Where in a schema it breaks the meta-schema, and what the meta-schema wanted there. */
 export interface JsonSchemaProblem {
@@ -20,7 +26,7 @@ const checked = new WeakMap<object, JsonSchemaProblem | null>();
 export function checkJsonSchema(schema: object): JsonSchemaProblem | undefined {
   const known = checked.get(schema);
   if (known !== undefined) return known ?? undefined;
-  metaSchemaValidator ??= new Validator(JSON_SCHEMA_DRAFT_07, '7', false);
+  metaSchemaValidator ??= new (loadValidator().Validator)(JSON_SCHEMA_DRAFT_07, '7', false);
   const result = metaSchemaValidator.validate(schema);
   const problem = result.valid ? null : describeProblem(schema, result.errors);
   checked.set(schema, problem);
