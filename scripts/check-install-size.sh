@@ -59,8 +59,8 @@ extra_kb=$((stratum_kb - vendor_kb))
 extra_ms="$(node -p "($stratum_ms - $vendor_ms).toFixed(1)")"
 echo "install: openai alone ${vendor_kb} KB, @stratum/core + @stratum/provider-openai ${stratum_kb} KB (+${extra_kb} KB, limit +${MAX_EXTRA_KB} KB)"
 extra_wall_ms="$(node -p "($stratum_wall_ms - $vendor_wall_ms).toFixed(1)")"
-echo "import CPU time (median of ${RUNS}): openai ${vendor_ms} ms, stratum ${stratum_ms} ms (${extra_ms} ms more, limit ${MAX_EXTRA_IMPORT_MS} ms)"
-echo "import wall time (median of ${RUNS}, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)): openai ${vendor_wall_ms} ms, stratum ${stratum_wall_ms} ms (${extra_wall_ms} ms more)"
+echo "import CPU time (median of ${RUNS}): openai ${vendor_ms} ms, stratum ${stratum_ms} ms (difference ${extra_ms} ms, limit +${MAX_EXTRA_IMPORT_MS} ms)"
+echo "import wall time (median of ${RUNS}, load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)): openai ${vendor_wall_ms} ms, stratum ${stratum_wall_ms} ms (difference ${extra_wall_ms} ms)"
 status=0
 if [ "$extra_kb" -gt "$MAX_EXTRA_KB" ]; then
   echo "FAIL: the install is ${extra_kb} KB larger than openai alone" >&2
