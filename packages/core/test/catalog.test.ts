@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, countByProvider, undatedName } from '../scripts/catalog/build-catalog.js';
 import { toPricePerMillion } from '../scripts/catalog/map-litellm-entry.js';
 import { generateCatalogModule, OUTPUT_PATH, SOURCE_PATH } from '../scripts/generate-catalog.js';
-import { CATALOG_ENTRIES, CATALOG_PRICE_DATE } from '../src/catalog/catalog-data.js';
+import { CATALOG_PRICE_DATE, catalogEntries } from '../src/catalog/catalog-data.js';
 import { calculateCost, createUsage, getModel, listModels } from '../src/index.js';
 
 const source: unknown = JSON.parse(readFileSync(SOURCE_PATH, 'utf8'));
@@ -27,7 +27,7 @@ describe('generated catalog', () => {
   });
 
   it('covers every provider with one entry per vendor id, sorted', () => {
-    const counts = countByProvider(CATALOG_ENTRIES);
+    const counts = countByProvider(catalogEntries());
     for (const provider of [
       'openai',
       'anthropic',
@@ -44,7 +44,7 @@ describe('generated catalog', () => {
     ]) {
       expect(counts[provider], provider).toBeGreaterThan(0);
     }
-    const ids = CATALOG_ENTRIES.map((entry) => entry.id);
+    const ids = catalogEntries().map((entry) => entry.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
   });

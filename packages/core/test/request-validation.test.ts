@@ -167,6 +167,21 @@ describe('validateChatRequest', () => {
       /tools\[0\]\.parameters\.properties\.a\.type is "text"/,
     ],
     [
+      'a property name that is not a string',
+      { ...base, tools: [{ name: 'x', parameters: { type: 'object', required: [1] } }] },
+      /tools\[0\]\.parameters\.required\[0\] is 1, which is not valid JSON Schema; expected a string\./,
+    ],
+    [
+      'a negative minLength',
+      { ...base, tools: [{ name: 'x', parameters: { type: 'string', minLength: -1 } }] },
+      /tools\[0\]\.parameters\.minLength is -1, .*expected a number of at least 0\./,
+    ],
+    [
+      'a property schema that is a number',
+      { ...base, tools: [{ name: 'x', parameters: { properties: { a: 5 } } }] },
+      /tools\[0\]\.parameters\.properties\.a is 5, .*expected a schema \(an object/,
+    ],
+    [
       'a tool name with spaces',
       { ...base, tools: [{ ...weather, name: 'get weather' }] },
       /tools\[0\]\.name is "get weather"/,

@@ -46,7 +46,7 @@ export function renderEntryData(entry: CatalogEntry): string {
 export function renderEntry(entry: CatalogEntry): string {
   const head = [`id: ${text(entry.id)}`];
   if (entry.aliases?.length) head.push(`aliases: [${entry.aliases.map(text).join(', ')}]`);
-  return `  { ${[...head, renderEntryData(entry)].join(', ')} },`;
+  return `    { ${[...head, renderEntryData(entry)].join(', ')} },`;
 }
 
 /** The whole `catalog-data.ts` module: a header, the price date and one line per model. */
@@ -64,10 +64,14 @@ export function renderCatalogModule(priceDate: string, entries: readonly Catalog
     ' * One model per line, sorted by id. Prices in US dollars per million tokens; `caps` flags:',
     ' * tools, vision, json (JSON mode), schema (structured output), reasoning, cache (prompt',
     ' * caching), pdf (PDF input). A tier reprices the whole call above `aboveInputTokens`.',
+    ' * A function, not a constant: the list is parsed and built by the first model lookup rather',
+    " * than by every `import '@stratum/core'`. Each call builds a new list.",
     ' */',
-    'export const CATALOG_ENTRIES: readonly CatalogEntry[] = [',
+    'export function catalogEntries(): readonly CatalogEntry[] {',
+    '  return [',
     ...entries.map(renderEntry),
-    '];',
+    '  ];',
+    '}',
     '',
   ].join('\n');
 }

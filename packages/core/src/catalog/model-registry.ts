@@ -1,5 +1,5 @@
 import type { ModelCapabilities, ModelFilter, ModelInfo } from '../types/model-info.js';
-import { CATALOG_ENTRIES } from './catalog-data.js';
+import { catalogEntries } from './catalog-data.js';
 import { NO_CAPABILITIES, toModelInfo } from './catalog-entry.js';
 
 /**
@@ -22,7 +22,7 @@ let catalogModels: ModelInfo[] | undefined;
 let indexes: Indexes | undefined;
 
 function catalog(): ModelInfo[] {
-  catalogModels ??= CATALOG_ENTRIES.map(toModelInfo);
+  catalogModels ??= catalogEntries().map(toModelInfo);
   return catalogModels;
 }
 

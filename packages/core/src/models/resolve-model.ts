@@ -1,4 +1,3 @@
-import { distance } from 'fastest-levenshtein';
 import {
   findModelsByName,
   getModel,
@@ -9,6 +8,7 @@ import type { ResolvedModel } from '../client/middleware.js';
 import { ConfigurationError, ModelNotFoundError } from '../errors/error-classes.js';
 import type { ModelInfo } from '../types/model-info.js';
 import type { Provider } from '../types/provider.js';
+import { lazyRequire, loadOnFirstUse } from '../utils/lazy-require.js';
 import { HOSTING_PROVIDERS, KNOWN_PROVIDERS, providerFromPrefix } from './vendor-prefixes.js';
 
 export interface ResolveModelOptions {
@@ -140,12 +140,18 @@ function notFound(
   return new ModelNotFoundError(parts.join(' '), { suggestions });
 }
 
+/** Suggestions are only made for a model id that fails to resolve: loaded by the first one. */
+const loadLevenshtein = loadOnFirstUse((): typeof import('fastest-levenshtein') =>
+  lazyRequire('fastest-levenshtein'),
+);
+
 /**
  * Up to `limit` known model ids closest to `wanted`, by edit distance to the id, the vendor
  * name or the name's last segment (`openai/gpt-oss-120b` → `gpt-oss-120b`). A name several
  * providers serve counts for its first-party provider only, when it has one.
  */
 export function nearestIds(wanted: string, limit = 3): string[] {
+  const { distance } = loadLevenshtein();
   const maxDistance = Math.max(2, Math.floor(wanted.length * 0.4));
   const scores = new Map<string, number>();
   const score = (id: string, value: number) => {

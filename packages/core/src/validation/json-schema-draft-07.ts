@@ -1,12 +1,10 @@
-import type { Schema } from '@cfworker/json-schema';
-
 /**
  * The JSON Schema draft-07 meta-schema, as published at http://json-schema.org/draft-07/schema.
  * Tool `parameters` and `responseFormat` schemas are checked against it: draft-07 is the
  * dialect every vendor documents for function calling, and its meta-schema accepts the later
  * keywords (`$defs`, `prefixItems`) that schema generators emit, as unknown extra keys.
  */
-export const JSON_SCHEMA_DRAFT_07: Schema = {
+export const JSON_SCHEMA_DRAFT_07: Readonly<Record<string, unknown>> = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'http://json-schema.org/draft-07/schema#',
   title: 'Core schema meta-schema',
