@@ -8,11 +8,11 @@ export {
 export { hashGatewayKey } from './keys/gateway-keys.js';
 export { callCostPicodollars, type Money, moneyFromPicodollars, moneyFromUsd } from './money.js';
 export { type ParsedOpenAIRequest, parseOpenAIRequest } from './openai/parse-openai-request.js';
-export type { PlaygroundOptions } from './static/playground-static.js';
-export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';
 export {
   type FetchApp,
   type ServedGateway,
   type ServeGatewayOptions,
   serveGateway,
 } from './serve/serve-gateway.js';
+export type { PlaygroundOptions } from './static/playground-static.js';
+export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';

@@ -6,8 +6,8 @@ import { createMemoryStore, createTracker } from '@stratum/tracker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createGateway } from '../src/create-gateway.js';
-import { createCallFeed } from '../src/websocket/call-feed.js';
 import { type ServedGateway, serveGateway } from '../src/serve/serve-gateway.js';
+import { createCallFeed } from '../src/websocket/call-feed.js';
 
 type Message = Record<string, unknown> & { type: string; id?: string };
 

@@ -3,7 +3,7 @@ import { api } from '../api/http.js';
 import { gatewaySocket } from '../api/socket.js';
 import type { CallRecordJson, SpendBucket, StatsResponse } from '../api/types.js';
 import { SpendChart } from '../components/spend-chart.js';
-import { formatMoney, formatMs, formatUsd, picodollarsToUsd } from '../format.js';
+import { formatMoney, formatMs, formatPercent, formatUsd, picodollarsToUsd } from '../format.js';
 
 type Bucket = 'hour' | 'day';
 type GroupBy = 'provider' | 'model' | 'tag';
@@ -163,13 +163,13 @@ export function DashboardPage() {
                 </span>
                 <span>
                   {formatMoney(budget.spent)} / {formatMoney(budget.limit)} ·{' '}
-                  {budget.percentUsed.toFixed(1)}%
+                  {formatPercent(budget.percentUsed)}
                 </span>
               </div>
               <div
                 class="bar"
                 role="progressbar"
-                aria-valuenow={Math.round(budget.percentUsed)}
+                aria-valuenow={budget.percentUsed}
                 aria-valuemin={0}
                 aria-valuemax={100}
               >

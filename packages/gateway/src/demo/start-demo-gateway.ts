@@ -14,9 +14,9 @@ import {
 } from '@stratum/testing';
 import { budget, createMemoryStore, createTracker, type Tracker } from '@stratum/tracker';
 import { createGateway } from '../create-gateway.js';
+import { serveGateway } from '../serve/serve-gateway.js';
 import type { PlaygroundOptions } from '../static/playground-static.js';
 import { createCallFeed } from '../websocket/call-feed.js';
-import { serveGateway } from '../serve/serve-gateway.js';
 
 export interface DemoGatewayOptions {
   /** Default 0 (a free port; read it from `url`). */
