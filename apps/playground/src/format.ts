@@ -11,6 +11,12 @@ export function formatMoney(money: Money | undefined): string {
   return money ? formatUsd(money.usd) : '—';
 }
 
+/** A percentage that stays readable when small: a fresh budget's 0.0024% is not "0.0%". */
+export function formatPercent(percent: number): string {
+  if (percent === 0 || percent >= 10) return `${percent.toFixed(percent === 0 ? 0 : 1)}%`;
+  return `${Number(percent.toPrecision(2))}%`;
+}
+
 export function formatPerMillion(usd: number): string {
   return `$${usd < 1 ? usd.toFixed(3) : usd.toFixed(2)}`;
 }

@@ -3,12 +3,13 @@ import { api } from '../api/http.js';
 import { gatewaySocket } from '../api/socket.js';
 import type { CallRecordJson, SpendBucket, StatsResponse } from '../api/types.js';
 import { SpendChart } from '../components/spend-chart.js';
-import { formatMoney, formatMs, formatUsd, picodollarsToUsd } from '../format.js';
+import { formatMoney, formatMs, formatPercent, formatUsd, picodollarsToUsd } from '../format.js';
 
 type Bucket = 'hour' | 'day';
 type GroupBy = 'provider' | 'model' | 'tag';
 
 const RANGE_MS: Record<Bucket, number> = { hour: 24 * 3600_000, day: 30 * 24 * 3600_000 };
+const BUCKET_SECONDS: Record<Bucket, number> = { hour: 3600, day: 24 * 3600 };
 
 function recordCostUsd(record: CallRecordJson): number {
   return 'usd' in record.cost ? record.cost.usd : picodollarsToUsd(record.cost.total);
@@ -33,12 +34,15 @@ export function DashboardPage() {
   const [stats, setStats] = useState<StatsResponse | undefined>();
   const [calls, setCalls] = useState<CallRecordJson[]>([]);
   const [error, setError] = useState<string | undefined>();
+  const [timeWindow, setTimeWindow] = useState({ from: 0, to: 0 });
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const load = () => {
-    const from = new Date(Date.now() - RANGE_MS[bucket]);
+    const now = Date.now();
+    const from = new Date(now - RANGE_MS[bucket]);
     Promise.all([api.spend(bucket, groupBy, from), api.stats(), api.calls(25)]).then(
       ([spend, summary, recent]) => {
+        setTimeWindow({ from: from.getTime() / 1000, to: now / 1000 });
         setBuckets(spend.buckets);
         setStats(summary);
         setCalls(recent.calls);
@@ -124,7 +128,12 @@ export function DashboardPage() {
       </div>
       <div class="panel">
         <h2>Spend over time by {groupBy}</h2>
-        <SpendChart buckets={buckets} />
+        <SpendChart
+          buckets={buckets}
+          from={timeWindow.from}
+          to={timeWindow.to}
+          bucketSeconds={BUCKET_SECONDS[bucket]}
+        />
         <table class="compact" data-testid="spend-by-group">
           <thead>
             <tr>
@@ -163,13 +172,13 @@ export function DashboardPage() {
                 </span>
                 <span>
                   {formatMoney(budget.spent)} / {formatMoney(budget.limit)} ·{' '}
-                  {budget.percentUsed.toFixed(1)}%
+                  {formatPercent(budget.percentUsed)}
                 </span>
               </div>
               <div
                 class="bar"
                 role="progressbar"
-                aria-valuenow={Math.round(budget.percentUsed)}
+                aria-valuenow={budget.percentUsed}
                 aria-valuemin={0}
                 aria-valuemax={100}
               >
