@@ -16,7 +16,12 @@ if (!existsSync(`${directory}/index.html`)) {
 
 const preferred = Number(process.env.PORT ?? 8787);
 const start = (port: number) =>
-  startDemoGateway({ port, host: '127.0.0.1', playground: { directory } });
+  startDemoGateway({
+    port,
+    host: '127.0.0.1',
+    playground: { directory },
+    environment: process.env,
+  });
 const demo = await start(preferred).catch((error: NodeJS.ErrnoException) => {
   // Another program has the usual port: any free one will do for a local demo.
   if (error.code !== 'EADDRINUSE') throw error;
@@ -24,10 +29,14 @@ const demo = await start(preferred).catch((error: NodeJS.ErrnoException) => {
   return start(0);
 });
 
+const vendors = Object.entries(demo.modes)
+  .map(
+    ([vendor, mode]) =>
+      `${vendor} ${mode === 'live' ? 'live (key from the environment)' : 'simulated'}`,
+  )
+  .join(', ');
 process.stdout.write(
-  `Stratum playground (demo mode: local OpenAI, Anthropic and Gemini simulators, no keys)\n` +
-    `  ${demo.url}/\n` +
-    'Press Ctrl+C to stop.\n',
+  `Stratum playground (${vendors})\n` + `  ${demo.url}/\n` + 'Press Ctrl+C to stop.\n',
 );
 
 let stopping = false;

@@ -16,7 +16,7 @@ import { addBodyLimit } from './server/body-limit.js';
 import { addPlaygroundStatic } from './static/playground-static.js';
 import { addWebSocketApi } from './websocket/websocket-api.js';
 
-export type { GatewayKey, GatewayOptions } from './gateway-options.js';
+export type { GatewayKey, GatewayOptions, ProviderMode } from './gateway-options.js';
 
 /**
  * An OpenAI-compatible HTTP app over a Stratum client, on Hono: serve it with
@@ -37,7 +37,7 @@ export function createGateway(options: GatewayOptions): Hono {
   addKeyAuth(app, options);
   addBodyLimit(app, options.maxBodyBytes);
   addModelsRoutes(app, options.client, options.router);
-  addModelsApi(app, options.client, options.router);
+  addModelsApi(app, options.client, options.router, options.providerModes);
   addModelsStatsApi(app, options);
   addStatsApi(app, options);
   addCallsApi(app, options);

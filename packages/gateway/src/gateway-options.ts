@@ -22,6 +22,9 @@ export interface GatewayKey {
   rateLimit?: { requestsPerMinute: number };
 }
 
+/** Whether a provider calls its vendor's real API or a local simulator (demo mode). */
+export type ProviderMode = 'live' | 'demo';
+
 export interface GatewayOptions {
   /** The Stratum client every call goes through (its providers and middleware). */
   client: Client;
@@ -41,4 +44,6 @@ export interface GatewayOptions {
   playground?: PlaygroundOptions;
   /** Feeds the WebSocket `calls` topic: the tracker's store wrapped by `createCallFeed`. */
   calls?: CallFeed;
+  /** How `/api/models/providers` labels each provider (default `live`). */
+  providerModes?: Record<string, ProviderMode>;
 }

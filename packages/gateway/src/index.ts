@@ -1,4 +1,9 @@
-export { createGateway, type GatewayKey, type GatewayOptions } from './create-gateway.js';
+export {
+  createGateway,
+  type GatewayKey,
+  type GatewayOptions,
+  type ProviderMode,
+} from './create-gateway.js';
 export { type ErrorReply, errorReply } from './errors/error-reply.js';
 export {
   GatewayError,

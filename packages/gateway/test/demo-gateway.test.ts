@@ -1,3 +1,4 @@
+import { startOpenAISimulator } from '@stratum/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoGateway, startDemoGateway } from '../src/demo/start-demo-gateway.js';
 
@@ -57,5 +58,46 @@ describe('startDemoGateway', () => {
     await other.close();
     await expect(fetch(`${other.url}/health`)).rejects.toThrow();
     await expect(fetch(`${other.simulators.openai.origin}/v1/models`)).rejects.toThrow();
+  });
+});
+
+describe('startDemoGateway with a vendor key in the environment', () => {
+  it('calls that vendor live, at its base URL, and labels it live; the others stay simulated', async () => {
+    // Stands in for api.openai.com: the live provider must reach it with the user's key.
+    const upstream = await startOpenAISimulator();
+    const live = await startDemoGateway({
+      environment: {
+        OPENAI_API_KEY: 'sk-live-from-environment',
+        OPENAI_BASE_URL: upstream.baseURL,
+      },
+    });
+    try {
+      expect(live.modes).toEqual({ openai: 'live', anthropic: 'demo', google: 'demo' });
+      const response = await fetch(`${live.url}/api/models/generate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'openai/gpt-4.1-mini',
+          messages: [{ role: 'user', content: 'Say hello' }],
+        }),
+      });
+      expect(response.status).toBe(200);
+      expect(upstream.requests).toHaveLength(1);
+      expect(upstream.requests[0]?.headers['authorization']).toBe(
+        'Bearer sk-live-from-environment',
+      );
+      expect(live.simulators.openai.requests).toHaveLength(0);
+      const providers = await (await fetch(`${live.url}/api/models/providers`)).json();
+      expect(providers.providers).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'openai', mode: 'live' }),
+          expect.objectContaining({ name: 'anthropic', mode: 'demo' }),
+        ]),
+      );
+      expect(await response.text()).not.toContain('sk-live-from-environment');
+    } finally {
+      await live.close();
+      await upstream.close();
+    }
   });
 });

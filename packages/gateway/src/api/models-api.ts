@@ -1,6 +1,7 @@
 import { type Client, listModels, type ModelInfo } from '@stratum/core';
 import type { Router } from '@stratum/router';
 import type { Hono } from 'hono';
+import type { ProviderMode } from '../gateway-options.js';
 
 /** One model as `GET /api/models` lists it (the playground's contract). */
 export interface ModelEntry {
@@ -40,7 +41,12 @@ function modelEntry(model: ModelInfo, client: Client): ModelEntry {
 }
 
 /** `GET /api/models` and `GET /api/models/providers`; routes are listed when a router is given. */
-export function addModelsApi(app: Hono, client: Client, router?: Router): void {
+export function addModelsApi(
+  app: Hono,
+  client: Client,
+  router?: Router,
+  modes: Record<string, ProviderMode> = {},
+): void {
   app.get('/api/models', (context) =>
     context.json({
       models: listModels().map((model) => modelEntry(model, client)),
@@ -52,7 +58,7 @@ export function addModelsApi(app: Hono, client: Client, router?: Router): void {
       providers: [...client.providers.keys()].map((name) => ({
         name,
         configured: true,
-        mode: 'live',
+        mode: modes[name] ?? 'live',
       })),
     }),
   );

@@ -14,6 +14,7 @@ import {
 } from '@stratum/testing';
 import { budget, createMemoryStore, createTracker, type Tracker } from '@stratum/tracker';
 import { createGateway } from '../create-gateway.js';
+import type { ProviderMode } from '../gateway-options.js';
 import { serveGateway } from '../serve/serve-gateway.js';
 import type { PlaygroundOptions } from '../static/playground-static.js';
 import { createCallFeed } from '../websocket/call-feed.js';
@@ -25,6 +26,13 @@ export interface DemoGatewayOptions {
   host?: string;
   /** The built playground to serve at `/`. */
   playground?: PlaygroundOptions;
+  /**
+   * Where vendor keys are looked up (pass `process.env`; default: none, every vendor simulated).
+   * A vendor whose key is set (`OPENAI_API_KEY`, `ANTHROPIC_API_KEY`, `GEMINI_API_KEY` or
+   * `GOOGLE_API_KEY`) is called live instead of through its simulator, at its real API or at
+   * `OPENAI_BASE_URL` / `ANTHROPIC_BASE_URL` / `GEMINI_BASE_URL` when set.
+   */
+  environment?: Record<string, string | undefined>;
 }
 
 export interface DemoGateway {
@@ -38,6 +46,8 @@ export interface DemoGateway {
   };
   readonly tracker: Tracker;
   readonly router: Router;
+  /** Which vendors answer from their real API (`live`) and which from a simulator (`demo`). */
+  readonly modes: Record<'openai' | 'anthropic' | 'google', ProviderMode>;
   /** Stops the gateway, then the simulators. */
   close(): Promise<void>;
 }
@@ -81,11 +91,32 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       },
       health,
     });
+    const environment = options.environment ?? {};
+    const openaiKey = environment.OPENAI_API_KEY?.trim();
+    const anthropicKey = environment.ANTHROPIC_API_KEY?.trim();
+    const googleKey = (environment.GEMINI_API_KEY ?? environment.GOOGLE_API_KEY)?.trim();
+    const modes = {
+      openai: openaiKey ? 'live' : 'demo',
+      anthropic: anthropicKey ? 'live' : 'demo',
+      google: googleKey ? 'live' : 'demo',
+    } satisfies Record<string, ProviderMode>;
     const client = createClient({
       providers: [
-        createOpenAI({ apiKey: 'sk-demo-simulator', baseURL: openai.baseURL }),
-        createAnthropic({ apiKey: 'sk-ant-demo-simulator', baseURL: anthropic.baseURL }),
-        createGoogle({ apiKey: 'demo-simulator-key', baseURL: google.baseURL }),
+        createOpenAI(
+          openaiKey
+            ? { apiKey: openaiKey, baseURL: environment.OPENAI_BASE_URL }
+            : { apiKey: 'sk-demo-simulator', baseURL: openai.baseURL },
+        ),
+        createAnthropic(
+          anthropicKey
+            ? { apiKey: anthropicKey, baseURL: environment.ANTHROPIC_BASE_URL }
+            : { apiKey: 'sk-ant-demo-simulator', baseURL: anthropic.baseURL },
+        ),
+        createGoogle(
+          googleKey
+            ? { apiKey: googleKey, baseURL: environment.GEMINI_BASE_URL }
+            : { apiKey: 'demo-simulator-key', baseURL: google.baseURL },
+        ),
       ],
       // The router first, so the tracker below it records the model the route chose.
       middleware: [router, tracker.middleware, health.middleware()],
@@ -96,6 +127,7 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       tracker,
       health,
       calls,
+      providerModes: modes,
       playground: options.playground,
     });
     const served = await serveGateway(app, {
@@ -107,6 +139,7 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       simulators: { openai, anthropic, google },
       tracker,
       router,
+      modes,
       async close() {
         await served.close();
         await tracker.close();
