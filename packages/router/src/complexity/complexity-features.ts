@@ -5,8 +5,24 @@
  * the vocabulary of the domain a model was fitted on.
  */
 
-/** Only this many characters are read for lexical features, so scoring cost stays flat. */
-export const MAX_SCORED_CHARACTERS = 3_000;
+import {
+  choiceAt,
+  codeAt,
+  copyPrefix,
+  isDigit,
+  isLetter,
+  MAX_SCORED_CHARACTERS,
+} from './prompt-prefix-codes.js';
+import {
+  addNumber,
+  COMMON,
+  clearNumbers,
+  NEGATION,
+  NUMBER_HASHES,
+  wordFlagsOf,
+} from './prompt-word-tables.js';
+
+export { MAX_SCORED_CHARACTERS };
 
 /** Number of hashed n-gram buckets (a power of two). */
 export const NGRAM_BUCKETS = 4_096;
@@ -50,73 +66,9 @@ export interface PromptFeatures {
   ngramSigns: Int8Array;
 }
 
-/** Words whose presence flips what a question asks (`which is NOT`, `all EXCEPT`). */
-const NEGATION_WORDS = ['not', 'except', 'least', 'false', 'incorrect', 'never', 'cannot'];
-
-/**
- * Common English words of four letters or more (frequent words of general English text, and the
- * stock words of questions); a prompt's share of other words stands in for how specialised its
- * vocabulary is.
- */
-const COMMON_WORDS =
-  'that with have this will your from they know want been good much some time very when come here just like long make many more only over such take than them well were what where which while about after again also back because before being below between both could down each even every first give great into last little look most must never next other people place right same should since small still their there these thing think those though three through under until upon using water week went whose work world would write year years answer question following true number total does made said used form part then point statement statements best likely describes correct option options choose describe example';
-
-/** Flags of a word in `WORD_FLAGS`. */
-const COMMON = 1;
-const NEGATION = 2;
-/**
- * The words above as an open-addressing table from word hash to flags, built once: a lookup per
- * word is a few typed-array reads, where a `Set` would hash the key again.
- */
-const WORD_SLOTS = 1_024;
-const wordKeys = new Int32Array(WORD_SLOTS);
-const wordFlags = new Uint8Array(WORD_SLOTS);
-for (const word of COMMON_WORDS.split(' ')) addWord(hashString(word), COMMON);
-for (const word of NEGATION_WORDS) addWord(hashString(word), NEGATION);
-
-/** Numbers hash by digit count: the vocabulary is the magnitude, not the value. */
-const NUMBER_HASHES = Int32Array.from({ length: 9 }, (_, digits) => hashString(`#${digits}`));
-
 const maxNgrams = MAX_SCORED_CHARACTERS; // a word and a bigram per two characters at most
 const scratchNgrams = new Uint32Array(maxNgrams);
 const scratchSigns = new Int8Array(maxNgrams);
-
-/**
- * The distinct numbers of one prompt, as an open-addressing set of their hashes reused by every
- * call: a slot belongs to the current call when its stamp is the call's generation, so nothing is
- * cleared between calls. A prompt prefix holds at most `MAX_SCORED_CHARACTERS / 2` numbers.
- */
-const NUMBER_SLOTS = 4_096;
-const numberKeys = new Int32Array(NUMBER_SLOTS);
-const numberStamps = new Uint32Array(NUMBER_SLOTS);
-let generation = 0;
-
-/**
- * The prefix's UTF-16 code units, copied in once per call: reading a typed array is much cheaper
- * than `charCodeAt` on a string of unknown representation (sliced, concatenated, two-byte). A
- * prefix of ASCII (the common case) is copied natively by `encodeInto`. Numbers and answer
- * choices look a few units past the limit, so those are copied too, and a sentinel that matches
- * no character class ends the copy, as `NaN` does past the end of a string.
- */
-const LOOK_AHEAD = 4;
-const END_OF_TEXT = 0xffff;
-const codes = new Uint16Array(MAX_SCORED_CHARACTERS + LOOK_AHEAD + 1);
-const asciiBytes = new Uint8Array(MAX_SCORED_CHARACTERS + LOOK_AHEAD);
-const encoder = new TextEncoder();
-
-function copyPrefix(text: string): void {
-  const count = Math.min(text.length, MAX_SCORED_CHARACTERS + LOOK_AHEAD);
-  const bytes = asciiBytes.subarray(0, count);
-  const { read, written } = encoder.encodeInto(text, bytes);
-  if (read === count && written === count) codes.set(bytes);
-  else for (let index = 0; index < count; index += 1) codes[index] = text.charCodeAt(index);
-  codes[count] = END_OF_TEXT;
-}
-
-const codeAt = (index: number) => codes[index] ?? END_OF_TEXT;
-// One unsigned comparison each (codes are never NaN here): setting bit 5 folds A–Z onto a–z.
-const isDigit = (code: number) => (code - 48) >>> 0 <= 9;
-const isLetter = (code: number) => ((code | 0x20) - 97) >>> 0 <= 25;
 
 /**
  * Extracts features from `text`, reading at most `MAX_SCORED_CHARACTERS` of it in one pass over
@@ -128,11 +80,7 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   const totalLength = text.length;
   const end = Math.min(totalLength, MAX_SCORED_CHARACTERS);
   copyPrefix(text);
-  generation = (generation + 1) >>> 0;
-  if (generation === 0) {
-    numberStamps.fill(0);
-    generation = 1;
-  }
+  clearNumbers();
   let digits = 0;
   let operators = 0;
   let sentences = 0;
@@ -286,65 +234,4 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   dense[22] = hasChoices ? Math.log1p(longestChoice) : 0;
   dense[23] = hasChoices ? Math.log1p(words) : 0;
   return { dense, ngrams: scratchNgrams, ngramCount, ngramSigns: scratchSigns };
-}
-
-/**
- * Where an answer choice's text starts when a line opens with one (`A. `, `(B) `, `C: `), else 0.
- */
-function choiceAt(start: number, end: number): number {
-  let index = start;
-  while (index < end && (codeAt(index) === 32 || codeAt(index) === 9)) index += 1;
-  if (codeAt(index) === 40) index += 1;
-  const letter = codeAt(index);
-  if (letter < 65 || letter > 68) return 0;
-  const mark = codeAt(index + 1);
-  if (mark !== 46 && mark !== 41 && mark !== 58) return 0;
-  const space = codeAt(index + 2);
-  if (space !== 32 && space !== 9) return 0;
-  index += 3;
-  while (index < end && (codeAt(index) === 32 || codeAt(index) === 9)) index += 1;
-  return index;
-}
-
-function slotOf(hash: number, slots: number): number {
-  return (hash ^ (hash >>> 15)) & (slots - 1);
-}
-
-function addWord(hash: number, flag: number): void {
-  let slot = slotOf(hash, WORD_SLOTS);
-  while (wordKeys[slot] !== 0 && wordKeys[slot] !== hash) slot = (slot + 1) & (WORD_SLOTS - 1);
-  wordKeys[slot] = hash;
-  wordFlags[slot] = (wordFlags[slot] ?? 0) | flag;
-}
-
-/** Word hashes are odd, so a zero key marks an empty slot. */
-function wordFlagsOf(hash: number): number {
-  let slot = slotOf(hash, WORD_SLOTS);
-  for (;;) {
-    const key = wordKeys[slot];
-    if (key === hash) return wordFlags[slot] ?? 0;
-    if (key === 0) return 0;
-    slot = (slot + 1) & (WORD_SLOTS - 1);
-  }
-}
-
-/** Adds a number's hash to this call's set; whether it was new. */
-function addNumber(hash: number): boolean {
-  let slot = slotOf(hash, NUMBER_SLOTS);
-  while (numberStamps[slot] === generation) {
-    if (numberKeys[slot] === hash) return false;
-    slot = (slot + 1) & (NUMBER_SLOTS - 1);
-  }
-  numberStamps[slot] = generation;
-  numberKeys[slot] = hash;
-  return true;
-}
-
-/** FNV-1a, 32 bits: stable across runtimes, so shipped weights mean the same everywhere. */
-function hashString(value: string): number {
-  let hash = 0x811c_9dc5;
-  for (let index = 0; index < value.length; index += 1) {
-    hash = Math.imul(hash ^ value.charCodeAt(index), 0x0100_0193);
-  }
-  return (hash >>> 0) | 1;
 }
