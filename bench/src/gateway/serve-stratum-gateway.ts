@@ -4,18 +4,23 @@
  * base URL as its argument, prints `{"url": …}` and shuts down when its standard input closes.
  */
 import { createClient } from '@stratum/core';
-import { createGateway, serveGateway } from '@stratum/gateway';
+import { createGateway, createUpstreamFetch, serveGateway } from '@stratum/gateway';
 import { createOpenAI } from '@stratum/provider-openai';
 import { UPSTREAM_KEY } from './targets.js';
 
 const upstream = process.argv[2];
 if (!upstream) throw new Error('Pass the mock base URL: serve-stratum-gateway.ts http://…/v1');
+// The upstream `fetch` the `stratum-gateway` command gives its providers.
+const upstreamFetch = createUpstreamFetch();
 const client = createClient({
-  providers: [createOpenAI({ apiKey: UPSTREAM_KEY, baseURL: upstream })],
+  providers: [createOpenAI({ apiKey: UPSTREAM_KEY, baseURL: upstream, fetch: upstreamFetch })],
 });
 const served = await serveGateway(createGateway({ client }), { port: 0 });
 process.stdout.write(`${JSON.stringify({ url: served.url })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => {
-  void served.close().then(() => process.exit(0));
+  void served
+    .close()
+    .then(() => upstreamFetch.close())
+    .then(() => process.exit(0));
 });

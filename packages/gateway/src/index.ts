@@ -21,3 +21,8 @@ export {
 } from './serve/serve-gateway.js';
 export type { PlaygroundOptions } from './static/playground-static.js';
 export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';
+export {
+  createUpstreamFetch,
+  type UpstreamFetch,
+  type UpstreamFetchOptions,
+} from './upstream/create-upstream-fetch.js';

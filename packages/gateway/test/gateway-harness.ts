@@ -21,7 +21,7 @@ import {
   createTracker,
   type Tracker,
 } from '@stratum/tracker';
-import { createGateway, type GatewayKey } from '../src/index.js';
+import { createGateway, createUpstreamFetch, type GatewayKey } from '../src/index.js';
 
 export const UPSTREAM_KEYS = {
   openai: 'sk-test-upstream-openai-0123456789',
@@ -72,10 +72,16 @@ export async function startHarness(keys?: GatewayKey[], budgets: Budget[] = []):
     info: (event, message) => logLines.push(JSON.stringify({ event, message })),
     error: (event, message) => logLines.push(JSON.stringify({ event, message })),
   };
+  // What `stratum-gateway` gives its providers, so every gateway test also covers it.
+  const upstreamFetch = createUpstreamFetch();
   const client = createClient({
     providers: [
-      createOpenAI({ apiKey: UPSTREAM_KEYS.openai, baseURL: openai.baseURL }),
-      createAnthropic({ apiKey: UPSTREAM_KEYS.anthropic, baseURL: anthropic.baseURL }),
+      createOpenAI({ apiKey: UPSTREAM_KEYS.openai, baseURL: openai.baseURL, fetch: upstreamFetch }),
+      createAnthropic({
+        apiKey: UPSTREAM_KEYS.anthropic,
+        baseURL: anthropic.baseURL,
+        fetch: upstreamFetch,
+      }),
       createGoogle({ apiKey: UPSTREAM_KEYS.google, baseURL: google.baseURL }),
     ],
     middleware: [logging({ logger }), router, tracker.middleware, health.middleware()],
@@ -96,6 +102,7 @@ export async function startHarness(keys?: GatewayKey[], budgets: Budget[] = []):
       server.close();
       await Promise.all([openai.close(), anthropic.close(), google.close()]);
       await tracker.close();
+      await upstreamFetch.close();
     },
   };
 }

@@ -23,6 +23,8 @@ export interface AnthropicProviderSettings {
    * SDK from refusing non-streaming calls with a large `max_tokens`.
    */
   timeoutMs?: number;
+  /** The `fetch` the SDK calls (a proxy, a pooled client such as the gateway's upstream fetch). */
+  fetch?: typeof globalThis.fetch;
   /** Put a cache breakpoint after the system prompt of every request. */
   cacheSystemPrompt?: boolean;
   /** Put a cache breakpoint after the tool definitions of every request. */
@@ -54,6 +56,7 @@ export function createAnthropic(settings: AnthropicProviderSettings = {}): Provi
       apiKey,
       baseURL: settings.baseURL,
       defaultHeaders: settings.headers,
+      fetch: settings.fetch,
       maxRetries: 0,
       timeout: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
