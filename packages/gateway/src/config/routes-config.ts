@@ -1,4 +1,3 @@
-import type { RouteOptions } from '@stratum/router';
 import * as v from 'valibot';
 import { dollars, modelId, modelIds, positiveNumber, textList } from './config-fields.js';
 
@@ -91,8 +90,3 @@ export const routesSchema = v.record(
 );
 
 export type RoutesConfig = v.InferOutput<typeof routesSchema>;
-
-/** The config's routes as `createRouter({ routes })` takes them. */
-export function toRouteOptions(routes: RoutesConfig): Record<string, RouteOptions> {
-  return Object.fromEntries(Object.entries(routes).map(([id, route]) => [id, { ...route }]));
-}

@@ -11,7 +11,7 @@ export const trackerSchema = v.variant(
       path: v.optional(nonEmptyText('a file path such as "stratum-usage.db"'), 'stratum-usage.db'),
     }),
   ],
-  'must be { "store": "memory" } or { "store": "sqlite", "path": "stratum-usage.db" }',
+  'must be "memory" or "sqlite" (with "path": "stratum-usage.db")',
 );
 
 const scopeSchema = v.union(
