@@ -19,6 +19,11 @@ export {
   type ServeGatewayOptions,
   serveGateway,
 } from './serve/serve-gateway.js';
+export {
+  createGatewayStack,
+  type GatewayStack,
+  type GatewayStackOptions,
+} from './stack/create-gateway-stack.js';
 export type { PlaygroundOptions } from './static/playground-static.js';
 export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';
 export {

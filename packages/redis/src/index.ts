@@ -1,3 +1,4 @@
+export { connectRedis } from './connect-redis.js';
 export { createRedisBudgetStore, type RedisBudgetStoreOptions } from './redis-budget-store.js';
 export { createRedisCacheStore, type RedisCacheStoreOptions } from './redis-cache-store.js';
 export {

@@ -13,6 +13,10 @@ const INSTALL_HINT =
   'The @stratum/redis tests need a real redis-server on the PATH. Install it with `apt-get install redis-server` (Debian/Ubuntu), `brew install redis` (macOS), or run `bash scripts/bootstrap.sh` from the repository root.';
 
 /**
+ * The same steps as `startRedisServer` of @stratum/testing, kept here because vitest loads a
+ * global setup without the `@stratum/source` condition: importing the workspace package would
+ * need it built before the tests.
+ *
  * Starts a throwaway redis-server on a free port of 127.0.0.1 for the whole run (no RDB, no
  * AOF: nothing touches the disk), hands its URL to the tests with `provide`, and stops it after.
  */

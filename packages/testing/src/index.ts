@@ -11,6 +11,7 @@ export * from './ollama/index.js';
 export * from './openai/index.js';
 export * from './openai-responses/index.js';
 export * from './openrouter/index.js';
+export * from './redis/index.js';
 export {
   type Exchange,
   type Simulator,

@@ -1,5 +1,16 @@
 import { ConfigurationError } from '@stratum/core';
 import * as v from 'valibot';
+import { checkConfig } from '../config/check-config.js';
+import { keysSchema, redisSchema } from '../config/keys-config.js';
+import {
+  cacheSchema,
+  circuitBreakerSchema,
+  fallbacksSchema,
+  rateLimitSchema,
+  retrySchema,
+} from '../config/resilience-config.js';
+import { routesSchema } from '../config/routes-config.js';
+import { budgetsSchema, trackerSchema } from '../config/tracking-config.js';
 
 /**
  * The vendors the command can build from a key and a base URL. Azure and Bedrock need settings
@@ -41,6 +52,16 @@ const configSchema = v.strictObject({
   headersTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   requestTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   keepAliveTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  routes: v.optional(routesSchema),
+  fallbacks: v.optional(fallbacksSchema),
+  retry: v.optional(retrySchema),
+  circuitBreaker: v.optional(circuitBreakerSchema),
+  cache: v.optional(cacheSchema),
+  rateLimit: v.optional(rateLimitSchema),
+  tracker: v.optional(trackerSchema, { store: 'memory' }),
+  budgets: v.optional(budgetsSchema),
+  keys: v.optional(keysSchema),
+  redis: v.optional(redisSchema),
 });
 
 export type GatewayConfig = v.InferOutput<typeof configSchema>;
@@ -60,8 +81,34 @@ export function parseGatewayConfig(text: string, source: string): GatewayConfig 
     );
   }
   const result = v.safeParse(configSchema, json);
-  if (result.success) return result.output;
-  const issue = result.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.') || '(top level)';
-  throw new ConfigurationError(`${source}: "${path}" ${issue.message}.`);
+  if (!result.success)
+    throw new ConfigurationError(`${source}: ${describeIssue(result.issues[0])}`);
+  const problem = checkConfig(result.output);
+  if (problem) throw new ConfigurationError(`${source}: "${problem.path}" ${problem.message}`);
+  return result.output;
+}
+
+/** Fields that would put a secret in the file, and the field that names its variable instead. */
+const SECRET_FIELDS: Record<string, string> = {
+  apiKey: 'apiKeyEnv',
+  key: 'keyEnv (or keyHash, its SHA-256)',
+  password: 'urlEnv',
+};
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const keys = issue.path?.map((item) => String(item.key)) ?? [];
+  const path = keys.join('.') || '(top level)';
+  const last = keys.at(-1) ?? '';
+  // A strict object's unknown field: valibot says "expected never".
+  if (issue.path?.at(-1)?.origin === 'key') {
+    if (issue.expected !== 'never') return `"${path}" is missing: add it.`;
+    const instead = SECRET_FIELDS[last];
+    return instead
+      ? `"${path}" is not allowed: the file must hold no secret; use ${instead}, the name of the environment variable holding it.`
+      : `"${path}" is not a known field: check its spelling against the config reference in the @stratum/gateway README, or remove it.`;
+  }
+  const message = issue.message.startsWith('Invalid ')
+    ? `is not valid (${issue.message})`
+    : issue.message;
+  return `"${path}" ${message}.`;
 }

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigurationError, createClient } from '@stratum/core';
+import { ConfigurationError } from '@stratum/core';
 import { createGateway } from '../create-gateway.js';
 import { startDemoGateway } from '../demo/start-demo-gateway.js';
-import { serveGateway } from '../serve/serve-gateway.js';
+import { type ServedGateway, serveGateway } from '../serve/serve-gateway.js';
+import { configureGateway } from './configure-gateway.js';
 import { parseGatewayConfig } from './gateway-config.js';
-import { loadProviders } from './load-providers.js';
 
 export const USAGE = `Usage: stratum-gateway [--config stratum-gateway.json] [--port 4141] [--host 127.0.0.1]
        stratum-gateway --demo [--port 4141] [--playground apps/playground/dist]
@@ -70,25 +70,34 @@ export async function runGatewayCommand(
   }
   const config = parseGatewayConfig(text, values.config);
   const port = values.port === undefined ? config.port : parsePort(values.port);
-  const providers = await loadProviders(config.providers, options.environment);
-  const gateway = createGateway({
-    client: createClient({ providers }),
-    ...(config.maxBodyBytes ? { maxBodyBytes: config.maxBodyBytes } : {}),
-  });
-  const served = await serveGateway(gateway, {
-    port,
-    host: values.host ?? config.host,
-    ...(config.shutdownDeadlineMs === undefined
-      ? {}
-      : { shutdownDeadlineMs: config.shutdownDeadlineMs }),
-    ...(config.headersTimeoutMs ? { headersTimeoutMs: config.headersTimeoutMs } : {}),
-    ...(config.requestTimeoutMs ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
-    ...(config.keepAliveTimeoutMs ? { keepAliveTimeoutMs: config.keepAliveTimeoutMs } : {}),
-  });
+  const configured = await configureGateway(config, values.config, options.environment);
+  let served: ServedGateway;
+  try {
+    served = await serveGateway(createGateway(configured.options), {
+      port,
+      host: values.host ?? config.host,
+      ...(config.shutdownDeadlineMs === undefined
+        ? {}
+        : { shutdownDeadlineMs: config.shutdownDeadlineMs }),
+      ...(config.headersTimeoutMs ? { headersTimeoutMs: config.headersTimeoutMs } : {}),
+      ...(config.requestTimeoutMs ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
+      ...(config.keepAliveTimeoutMs ? { keepAliveTimeoutMs: config.keepAliveTimeoutMs } : {}),
+    });
+  } catch (error) {
+    await configured.close();
+    throw error;
+  }
+  const names = [...configured.options.client.providers.keys()].join(', ');
   log(
-    `stratum-gateway serving ${providers.map((provider) => provider.name).join(', ')} at ${served.url}/v1`,
+    `stratum-gateway serving ${names}${config.redis ? ' (shared through Redis)' : ''} at ${served.url}/v1`,
   );
-  return served;
+  return {
+    url: served.url,
+    async close() {
+      await served.close();
+      await configured.close();
+    },
+  };
 }
 
 function parsePort(text: string): number {

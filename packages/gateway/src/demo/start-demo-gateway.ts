@@ -1,9 +1,7 @@
-import { createClient } from '@stratum/core';
-import { createHealthMonitor } from '@stratum/middleware';
 import { createAnthropic } from '@stratum/provider-anthropic';
 import { createGoogle } from '@stratum/provider-google';
 import { createOpenAI } from '@stratum/provider-openai';
-import { createRouter, type Router } from '@stratum/router';
+import type { Router } from '@stratum/router';
 import {
   type AnthropicSimulator,
   type GoogleSimulator,
@@ -12,12 +10,12 @@ import {
   startGoogleSimulator,
   startOpenAISimulator,
 } from '@stratum/testing';
-import { budget, createMemoryStore, createTracker, type Tracker } from '@stratum/tracker';
+import { budget, type Tracker } from '@stratum/tracker';
 import { createGateway } from '../create-gateway.js';
 import type { ProviderMode } from '../gateway-options.js';
 import { serveGateway } from '../serve/serve-gateway.js';
+import { createGatewayStack } from '../stack/create-gateway-stack.js';
 import type { PlaygroundOptions } from '../static/playground-static.js';
-import { createCallFeed } from '../websocket/call-feed.js';
 
 export interface DemoGatewayOptions {
   /** Default 0 (a free port; read it from `url`). */
@@ -74,23 +72,6 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
   const stopSimulators = () =>
     Promise.all([openai.close(), anthropic.close(), google.close()]).then(() => undefined);
   try {
-    const calls = createCallFeed(createMemoryStore());
-    // A daily budget so the dashboard has a bar to fill; the simulators' calls cost cents.
-    const tracker = createTracker({
-      store: calls.store,
-      budgets: [budget({ name: 'demo-daily', limitUsd: 1, period: 'day' })],
-    });
-    const health = createHealthMonitor();
-    const router = createRouter({
-      routes: {
-        auto: {
-          candidates: DEMO_AUTO_TIERS,
-          strategy: 'threshold',
-          threshold: { tiers: DEMO_AUTO_TIERS, cutoffs: [0.35, 0.7] },
-        },
-      },
-      health,
-    });
     const environment = options.environment ?? {};
     const openaiKey = environment.OPENAI_API_KEY?.trim();
     const anthropicKey = environment.ANTHROPIC_API_KEY?.trim();
@@ -100,7 +81,7 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       anthropic: anthropicKey ? 'live' : 'demo',
       google: googleKey ? 'live' : 'demo',
     } satisfies Record<string, ProviderMode>;
-    const client = createClient({
+    const { client, router, tracker, health, calls } = createGatewayStack({
       providers: [
         createOpenAI(
           openaiKey
@@ -118,9 +99,17 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
             : { apiKey: 'demo-simulator-key', baseURL: google.baseURL },
         ),
       ],
-      // The router first, so the tracker below it records the model the route chose.
-      middleware: [router, tracker.middleware, health.middleware()],
+      routes: {
+        auto: {
+          candidates: DEMO_AUTO_TIERS,
+          strategy: 'threshold',
+          threshold: { tiers: DEMO_AUTO_TIERS, cutoffs: [0.35, 0.7] },
+        },
+      },
+      // A daily budget so the dashboard has a bar to fill; the simulators' calls cost cents.
+      budgets: [budget({ name: 'demo-daily', limitUsd: 1, period: 'day' })],
     });
+    if (!router) throw new Error('the demo gateway always has the auto route');
     const app = createGateway({
       client,
       router,
