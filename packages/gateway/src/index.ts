@@ -25,9 +25,9 @@ export {
   type GatewayStackOptions,
 } from './stack/create-gateway-stack.js';
 export type { PlaygroundOptions } from './static/playground-static.js';
-export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';
 export {
   createUpstreamFetch,
   type UpstreamFetch,
   type UpstreamFetchOptions,
 } from './upstream/create-upstream-fetch.js';
+export { type CallFeed, type CallListener, createCallFeed } from './websocket/call-feed.js';

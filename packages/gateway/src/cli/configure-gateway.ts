@@ -6,6 +6,7 @@ import type { FallbacksConfig } from '../config/resilience-config.js';
 import { connectSharedRedis, type SharedRedis } from '../config/shared-redis.js';
 import type { GatewayOptions } from '../gateway-options.js';
 import { createGatewayStack } from '../stack/create-gateway-stack.js';
+import { createUpstreamFetch } from '../upstream/create-upstream-fetch.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { loadProviders } from './load-providers.js';
 
@@ -19,14 +20,16 @@ export interface ConfiguredGateway {
 /**
  * Turns a parsed config file into `createGateway` options with the same wiring as the demo
  * (`createGatewayStack`). With a `redis` section, budgets, the keys' and the vendors' rate
- * limits, the circuits and the cache live in Redis, shared by every process pointed at it.
+ * limits, the circuits and the cache live in Redis, shared by every process pointed at it. The
+ * providers' SDKs call their vendors through `createUpstreamFetch`.
  */
 export async function configureGateway(
   config: GatewayConfig,
   source: string,
   environment: NodeJS.ProcessEnv = process.env,
 ): Promise<ConfiguredGateway> {
-  const providers = await loadProviders(config.providers, environment);
+  const upstreamFetch = createUpstreamFetch();
+  const providers = await loadProviders(config.providers, environment, upstreamFetch);
   const keys = configuredKeys(config.keys, environment);
   const redis = config.redis ? await connectSharedRedis(config.redis, environment) : undefined;
   try {
@@ -65,10 +68,12 @@ export async function configureGateway(
       async close() {
         await stack.tracker.close();
         await redis?.close();
+        await upstreamFetch.close();
       },
     };
   } catch (error) {
     await redis?.close();
+    await upstreamFetch.close();
     throw error;
   }
 }

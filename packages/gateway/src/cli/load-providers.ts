@@ -15,15 +15,21 @@ const FACTORIES: Record<Vendor, { packageName: string; factory: string }> = {
   xai: { packageName: '@stratum/provider-xai', factory: 'createXai' },
 };
 
-type ProviderFactory = (settings: { apiKey?: string; baseURL?: string }) => unknown;
+type ProviderFactory = (settings: {
+  apiKey?: string;
+  baseURL?: string;
+  fetch?: typeof globalThis.fetch;
+}) => unknown;
 
 /**
  * Builds the configured providers. Keys come from the environment variables the config names,
- * so the file itself holds no secret; an error names the variable, never its value.
+ * so the file itself holds no secret; an error names the variable, never its value. Each gets
+ * `fetch` for its SDK's HTTP calls (the gateway's pooled upstream fetch).
  */
 export async function loadProviders(
   providers: ProviderConfig[],
   environment: NodeJS.ProcessEnv = process.env,
+  fetch?: typeof globalThis.fetch,
 ): Promise<Provider[]> {
   const loaded: Provider[] = [];
   for (const config of providers) {
@@ -41,6 +47,7 @@ export async function loadProviders(
     const provider = create({
       ...(apiKey ? { apiKey } : {}),
       ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+      ...(fetch ? { fetch } : {}),
     });
     if (!isProvider(provider))
       throw new ConfigurationError(`${packageName}'s ${factory} did not return a provider.`);

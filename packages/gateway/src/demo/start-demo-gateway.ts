@@ -16,6 +16,7 @@ import type { ProviderMode } from '../gateway-options.js';
 import { serveGateway } from '../serve/serve-gateway.js';
 import { createGatewayStack } from '../stack/create-gateway-stack.js';
 import type { PlaygroundOptions } from '../static/playground-static.js';
+import { createUpstreamFetch } from '../upstream/create-upstream-fetch.js';
 
 export interface DemoGatewayOptions {
   /** Default 0 (a free port; read it from `url`). */
@@ -81,17 +82,27 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       anthropic: anthropicKey ? 'live' : 'demo',
       google: googleKey ? 'live' : 'demo',
     } satisfies Record<string, ProviderMode>;
+    // Gemini's SDK takes no custom fetch, so only OpenAI and Anthropic go through the pool.
+    const upstreamFetch = createUpstreamFetch();
     const { client, router, tracker, health, calls } = createGatewayStack({
       providers: [
         createOpenAI(
           openaiKey
-            ? { apiKey: openaiKey, baseURL: environment.OPENAI_BASE_URL }
-            : { apiKey: 'sk-demo-simulator', baseURL: openai.baseURL },
+            ? { apiKey: openaiKey, baseURL: environment.OPENAI_BASE_URL, fetch: upstreamFetch }
+            : { apiKey: 'sk-demo-simulator', baseURL: openai.baseURL, fetch: upstreamFetch },
         ),
         createAnthropic(
           anthropicKey
-            ? { apiKey: anthropicKey, baseURL: environment.ANTHROPIC_BASE_URL }
-            : { apiKey: 'sk-ant-demo-simulator', baseURL: anthropic.baseURL },
+            ? {
+                apiKey: anthropicKey,
+                baseURL: environment.ANTHROPIC_BASE_URL,
+                fetch: upstreamFetch,
+              }
+            : {
+                apiKey: 'sk-ant-demo-simulator',
+                baseURL: anthropic.baseURL,
+                fetch: upstreamFetch,
+              },
         ),
         createGoogle(
           googleKey
@@ -132,6 +143,7 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       async close() {
         await served.close();
         await tracker.close();
+        await upstreamFetch.close();
         await stopSimulators();
       },
     };
