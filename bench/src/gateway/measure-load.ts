@@ -27,11 +27,6 @@ export interface LoadOptions {
   connections: number;
   stream: boolean;
   durationSeconds: number;
-  /**
-   * Requests per second over all connections (an open-loop load): latency at a rate every server
-   * keeps up with, where the closed loop measures it at saturation. Default: as fast as answered.
-   */
-  requestsPerSecond?: number;
 }
 
 /**
@@ -51,7 +46,6 @@ export async function measureLoad(target: Target, options: LoadOptions): Promise
         body: chatBody(target, options.stream),
         connections: options.connections,
         duration: options.durationSeconds,
-        ...(options.requestsPerSecond ? { overallRate: options.requestsPerSecond } : {}),
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );

@@ -17,26 +17,16 @@ import {
  * gateway adds over calling the mock directly. Each server gets `BENCH_GATEWAY_SECONDS` (default
  * 10) per case, in `BENCH_GATEWAY_ROUNDS` (default 5) slices taken in turn with the others, so a
  * busy spell on a shared machine falls on all of them alike. `BENCH_GATEWAY_CONNECTIONS` (default
- * `1,10,50`: one connection shows the latency a request adds without queueing). Then once more at
- * 10 connections held to `BENCH_GATEWAY_RATE` requests/s (default 200): the latency each gateway
- * adds when it is not saturated, as latency is usually quoted (at a given rate).
+ * `1,10,50`: one connection shows the latency a request adds without queueing).
  */
 const durationSeconds = Number(process.env['BENCH_GATEWAY_SECONDS'] ?? 10);
 const rounds = Number(process.env['BENCH_GATEWAY_ROUNDS'] ?? 5);
 const connectionCounts = (process.env['BENCH_GATEWAY_CONNECTIONS'] ?? '1,10,50')
   .split(',')
   .map((value) => Number(value.trim()));
-const fixedRate = Number(process.env['BENCH_GATEWAY_RATE'] ?? 200);
-/** The loads run: as fast as each server answers at each connection count, then at a fixed rate. */
-const loads: { connections: number; requestsPerSecond?: number }[] = [
-  ...connectionCounts.map((connections) => ({ connections })),
-  ...(fixedRate > 0 ? [{ connections: 10, requestsPerSecond: fixedRate }] : []),
-];
 
 interface Row {
   connections: number;
-  /** The open-loop rate, when the load was held to one. */
-  requestsPerSecond?: number;
   call: 'chat' | 'stream';
   target: string;
   result?: LoadResult;
@@ -60,7 +50,7 @@ try {
     if (streams[target.name]?.works)
       await measureLoad(target, { connections: 10, stream: true, durationSeconds: 2 });
   }
-  for (const { connections, requestsPerSecond } of loads) {
+  for (const connections of connectionCounts) {
     for (const call of ['chat', 'stream'] as const) {
       const measured = targets.filter((target) => call === 'chat' || streams[target.name]?.works);
       const runs = new Map<string, LoadRun[]>(measured.map((target) => [target.name, []]));
@@ -71,7 +61,6 @@ try {
               connections,
               stream: call === 'stream',
               durationSeconds: Math.max(1, Math.round(durationSeconds / rounds)),
-              ...(requestsPerSecond ? { requestsPerSecond } : {}),
             }),
           );
         }
@@ -81,10 +70,9 @@ try {
         const done = runs.get(target.name);
         rows.push(
           done
-            ? { connections, requestsPerSecond, call, target: target.name, result: summarize(done) }
+            ? { connections, call, target: target.name, result: summarize(done) }
             : {
                 connections,
-                requestsPerSecond,
                 call,
                 target: target.name,
                 brokenStream: check && !check.works ? check.reason : 'not measured',
@@ -99,40 +87,26 @@ try {
 
 const format = (value: number, digits = 2) =>
   Number.isFinite(value) ? value.toFixed(digits) : '—';
-const loadLabel = (row: Row) =>
-  row.requestsPerSecond ? `${row.connections} at ${row.requestsPerSecond}/s` : `${row.connections}`;
 const lines = rows.map((row) => {
   const { result } = row;
   if (!result)
-    return `| ${loadLabel(row)} | ${row.call} | ${row.target} | stream fails: ${row.brokenStream?.replaceAll('|', '\\|').replaceAll('\n', ' ')} | | | | | | |`;
+    return `| ${row.connections} | ${row.call} | ${row.target} | stream fails: ${row.brokenStream?.replaceAll('|', '\\|').replaceAll('\n', ' ')} | | | | | | |`;
   const direct = rows.find(
     (other) =>
       other.connections === row.connections &&
-      other.requestsPerSecond === row.requestsPerSecond &&
       other.call === row.call &&
       other.target === 'direct to mock',
   )?.result;
   const added = (pick: (measured: LoadResult) => number) =>
     direct && row.target !== 'direct to mock' ? format(pick(result) - pick(direct)) : '';
-  return `| ${loadLabel(row)} | ${row.call} | ${row.target} | ${format(result.requestsPerSecond, 0)} | ${format(result.p50Ms)} | ${format(result.p99Ms)} | ${added((measured) => measured.p50Ms)} | ${added((measured) => measured.p99Ms)} | ${format(result.cpuMsPerRequest, 3)} | ${result.failed} |`;
+  return `| ${row.connections} | ${row.call} | ${row.target} | ${format(result.requestsPerSecond, 0)} | ${format(result.p50Ms)} | ${format(result.p99Ms)} | ${added((measured) => measured.p50Ms)} | ${added((measured) => measured.p99Ms)} | ${format(result.cpuMsPerRequest, 3)} | ${result.failed} |`;
 });
-const ratios = loads.flatMap(({ connections, requestsPerSecond }) =>
+const ratios = connectionCounts.flatMap((connections) =>
   (['chat', 'stream'] as const).map((call) => {
     const of = (name: string) =>
       rows.find(
-        (row) =>
-          row.connections === connections &&
-          row.requestsPerSecond === requestsPerSecond &&
-          row.call === call &&
-          row.target === name,
+        (row) => row.connections === connections && row.call === call && row.target === name,
       )?.result;
-    if (requestsPerSecond) {
-      const direct = of('direct to mock');
-      const stratum = of('Stratum gateway');
-      if (!direct || !stratum)
-        return `- ${connections} connections at ${requestsPerSecond}/s, ${call}: not measured`;
-      return `- ${connections} connections at ${requestsPerSecond}/s, ${call}: Stratum adds ${format(stratum.p50Ms - direct.p50Ms)} ms at p50 and ${format(stratum.p99Ms - direct.p99Ms)} ms at p99`;
-    }
     const stratum = of('Stratum gateway');
     const portkey = of('Portkey gateway 1.15.2');
     if (!stratum || !portkey) return `- ${connections} connections, ${call}: no Portkey number`;
@@ -152,5 +126,5 @@ console.log(
 );
 await writeFile(
   new URL('../../results/gateway-latest.json', import.meta.url),
-  `${JSON.stringify({ node: process.version, durationSeconds, rounds, fixedRate, streams, rows }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, durationSeconds, rounds, streams, rows }, null, 2)}\n`,
 );
