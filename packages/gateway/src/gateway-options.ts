@@ -44,6 +44,12 @@ export interface GatewayOptions {
   playground?: PlaygroundOptions;
   /** Feeds the WebSocket `calls` topic: the tracker's store wrapped by `createCallFeed`. */
   calls?: CallFeed;
+  /**
+   * Extra checks `/ready` runs, by name: each resolves when its dependency answers (the command
+   * adds `redis` when the config shares state through Redis). A check that rejects, or takes
+   * longer than 2 s, makes `/ready` answer 503.
+   */
+  readinessChecks?: Record<string, () => Promise<unknown>>;
   /** How `/api/models/providers` labels each provider (default `live`). */
   providerModes?: Record<string, ProviderMode>;
 }

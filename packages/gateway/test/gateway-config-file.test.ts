@@ -252,3 +252,35 @@ describe('the README', () => {
     expect(JSON.parse(block?.[1] ?? '')).toEqual(JSON.parse(await readFile(EXAMPLE, 'utf8')));
   });
 });
+
+describe('readiness with a shared Redis', () => {
+  it('answers /ready 503 naming redis once the Redis it shares state through is gone', async () => {
+    const ownRedis = await startRedisServer();
+    const configured = await configureGateway(
+      parseGatewayConfig(
+        JSON.stringify({
+          providers: [
+            { vendor: 'openai', apiKeyEnv: 'TEST_UPSTREAM_KEY', baseURL: simulator.baseURL },
+          ],
+          redis: { urlEnv: 'TEST_REDIS_URL' },
+        }),
+        'gw.json',
+      ),
+      'gw.json',
+      { TEST_UPSTREAM_KEY: 'sk-upstream-ready', TEST_REDIS_URL: ownRedis.url },
+    );
+    try {
+      const app = createGateway(configured.options);
+      const up = await app.request('/ready');
+      expect(up.status).toBe(200);
+      expect((await up.json()).checks).toMatchObject({ providers: 'ok', redis: 'ok' });
+      await ownRedis.close();
+      const down = await app.request('/ready');
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: 'not-ready', checks: { redis: 'failed' } });
+    } finally {
+      await configured.close();
+      await ownRedis.close();
+    }
+  });
+});

@@ -60,7 +60,9 @@ export async function configureGateway(
       ...stack,
       router: stack.router,
       ...(keys ? { keys } : {}),
-      ...(redis ? { rateLimitStore: redis.rateLimits } : {}),
+      ...(redis
+        ? { rateLimitStore: redis.rateLimits, readinessChecks: { redis: () => redis.ping() } }
+        : {}),
       ...(config.maxBodyBytes ? { maxBodyBytes: config.maxBodyBytes } : {}),
     };
     return {

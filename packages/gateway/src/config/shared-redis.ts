@@ -10,6 +10,8 @@ export interface SharedRedis {
   rateLimits: RateLimitStore;
   circuits: CircuitBreakerStore;
   cache: CacheStore;
+  /** Resolves when Redis answers a PING (for `/ready`). */
+  ping(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function connectSharedRedis(
     rateLimits: redis.createRedisRateLimitStore(client, { prefix: `${prefix}ratelimit:` }),
     circuits: redis.createRedisCircuitBreakerStore(client, { prefix: `${prefix}circuit:` }),
     cache: redis.createRedisCacheStore(client, { prefix: `${prefix}cache:` }),
+    ping: () => client.ping(),
     async close() {
       await client.quit().catch(() => client.disconnect());
     },
