@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createClient } from '@stratum/core';
@@ -116,6 +117,41 @@ describe('limits and /api/models', () => {
     });
     expect(big.status).toBe(413);
     expect((await big.json()).error.code).toBe('request_too_large');
+  });
+
+  it('refuses a chunked body (no content-length) with 413 once it passes the limit, unread', async () => {
+    const { port } = server.address() as AddressInfo;
+    const piece = Buffer.alloc(16 * 1024, 'x');
+    const { status, sentBytes } = await new Promise<{ status: number; sentBytes: number }>(
+      (resolve, reject) => {
+        let sentBytes = 0;
+        let answered = false;
+        const upload = request(
+          { host: '127.0.0.1', port, method: 'POST', path: '/v1/chat/completions' },
+          (response) => {
+            answered = true;
+            response.resume();
+            resolve({ status: response.statusCode ?? 0, sentBytes });
+            upload.destroy();
+          },
+        );
+        upload.setHeader('content-type', 'application/json');
+        upload.on('error', (error) => {
+          if (!answered) reject(error);
+        });
+        // Keeps sending (up to 64 MiB) until the gateway answers: it must not wait for the end.
+        const sendMore = () => {
+          while (!answered && sentBytes < 64 * 1024 * 1024) {
+            sentBytes += piece.length;
+            if (!upload.write(piece)) return upload.once('drain', sendMore);
+          }
+          if (!answered) upload.end();
+        };
+        sendMore();
+      },
+    );
+    expect(status).toBe(413);
+    expect(sentBytes).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('lists models with prices and whether their provider is configured', async () => {
