@@ -229,3 +229,91 @@ describe('GET /api/ws', () => {
     caller.socket.close();
   });
 });
+
+describe('GET /api/ws with gateway API keys', () => {
+  const KEY = 'sgw-socket-bob-6b1d0e9f2a7c';
+  let keyed: ServedGateway;
+  let tracker: ReturnType<typeof createTracker>;
+
+  beforeAll(async () => {
+    tracker = createTracker({ store: createMemoryStore() });
+    const client = createClient({
+      providers: [createOpenAI({ apiKey: 'sk-upstream-secret', baseURL: simulator.baseURL })],
+      middleware: [tracker.middleware],
+    });
+    keyed = await serveGateway(
+      createGateway({
+        client,
+        tracker,
+        keys: [{ id: 'bob', key: KEY, allowedModels: ['openai/gpt-4.1-mini'], tags: ['team:ws'] }],
+      }),
+      { port: 0 },
+    );
+  });
+  afterAll(async () => {
+    await keyed?.close();
+  });
+
+  /** A socket opened with the key on its upgrade request, as a server-side client sends it. */
+  async function connectWithKey(key?: string) {
+    const socket = new NodeWebSocket(`${keyed.url.replace('http', 'ws')}/api/ws`, {
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+    });
+    const received: Message[] = [];
+    socket.on('message', (data) => received.push(JSON.parse(String(data))));
+    const opened = await new Promise<number>((resolve, reject) => {
+      socket.once('open', () => resolve(101));
+      socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      socket.once('error', reject);
+    });
+    const next = async (test: (message: Message) => boolean) => {
+      for (;;) {
+        const found = received.find(test);
+        if (found) return found;
+        await new Promise((resolve) => socket.once('message', resolve));
+      }
+    };
+    return {
+      socket,
+      opened,
+      next,
+      send: (message: unknown) => socket.send(JSON.stringify(message)),
+    };
+  }
+
+  it('refuses the upgrade without a key', async () => {
+    const { opened, socket } = await connectWithKey();
+    expect(opened).toBe(401);
+    socket.terminate();
+  });
+
+  it("holds each stream to the key's models and tags its record with the key and the stream's request id", async () => {
+    simulator.reset();
+    simulator.enqueue({
+      kind: 'reply',
+      reply: { text: 'allowed', usage: { inputTokens: 2, outputTokens: 1 } },
+    });
+    const client = await connectWithKey(KEY);
+    expect(client.opened).toBe(101);
+    client.send({
+      type: 'start',
+      id: 'other',
+      request: { ...request('Hi'), model: 'openai/gpt-4.1' },
+    });
+    const refused = await client.next((message) => message.id === 'other');
+    expect(refused).toMatchObject({
+      type: 'error',
+      error: { status: 403, code: 'model_not_allowed' },
+    });
+    client.send({ type: 'start', id: 'mine', request: request('Hi') });
+    const done = await client.next((message) => message.id === 'mine' && message.type !== 'event');
+    expect(done.type).toBe('done');
+    const { requestId } = done.result as { requestId: string };
+    const { records } = await tracker.list({ limit: 10 });
+    expect(records).toHaveLength(1);
+    expect(records[0]?.tags).toMatchObject({ apiKeyId: 'bob', team: 'ws', requestId });
+    expect(simulator.requests).toHaveLength(1);
+    expect(JSON.stringify(records)).not.toContain(KEY);
+    client.socket.close();
+  });
+});

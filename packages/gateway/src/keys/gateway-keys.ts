@@ -115,7 +115,17 @@ export function addKeyAuth(
 export function asCaller<
   Request extends { model: string; tags?: string[]; metadata?: Record<string, unknown> },
 >(context: Context, request: Request): Request {
-  const caller = context.get('callerKey');
+  const requestId = context.res.headers.get('x-stratum-request-id') ?? undefined;
+  return asKeyCaller(context.get('callerKey'), request, requestId);
+}
+
+/**
+ * `asCaller` for a request that is not the HTTP request itself (each stream started on a
+ * WebSocket, whose upgrade request carried the key): its own request id, the same key rules.
+ */
+export function asKeyCaller<
+  Request extends { model: string; tags?: string[]; metadata?: Record<string, unknown> },
+>(caller: CallerKey | undefined, request: Request, requestId: string | undefined): Request {
   if (caller?.allowedModels && !caller.allowedModels.has(request.model)) {
     throw new GatewayError(
       `The key ${caller.id} may not use the model ${request.model}; it may use: ${[...caller.allowedModels].join(', ')}.`,
@@ -123,7 +133,6 @@ export function asCaller<
     );
   }
   const tags = [...(request.tags ?? [])];
-  const requestId = context.res.headers.get('x-stratum-request-id');
   if (requestId) tags.push(`requestId:${requestId}`);
   if (caller) tags.push(...caller.tags, `apiKeyId:${caller.id}`);
   const tagged = { ...request, tags };

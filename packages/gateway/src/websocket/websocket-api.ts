@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { WSContext } from 'hono/ws';
 import { errorReply } from '../errors/error-reply.js';
 import { GatewayError } from '../errors/gateway-error.js';
+import { asKeyCaller } from '../keys/gateway-keys.js';
 import type { CallFeed } from './call-feed.js';
 import { parseClientMessage } from './socket-messages.js';
 import { streamResult } from './stream-result.js';
@@ -33,7 +34,10 @@ export function addWebSocketApi(app: Hono, client: Client, options: WebSocketApi
       }
       return next();
     },
-    upgradeWebSocket(() => {
+    upgradeWebSocket((context) => {
+      // The upgrade request carried the key (checked like any /api call); each stream on the
+      // socket is held to that key's models, tags and budget as an HTTP call would be.
+      const caller = context.get('callerKey');
       const running = new Map<string, AbortController>();
       let unsubscribe: (() => void) | undefined;
       let socket: WSContext | undefined;
@@ -48,7 +52,8 @@ export function addWebSocketApi(app: Hono, client: Client, options: WebSocketApi
         const started = performance.now();
         let timeToFirstTokenMs: number | null = null;
         try {
-          for await (const event of client.stream({ ...request, signal: controller.signal })) {
+          const asKey = asKeyCaller(caller, request, requestId);
+          for await (const event of client.stream({ ...asKey, signal: controller.signal })) {
             if (event.type !== 'finish') {
               timeToFirstTokenMs ??= performance.now() - started;
               send({ type: 'event', id, event });
