@@ -19,8 +19,9 @@ const golden: Golden = JSON.parse(
   readFileSync(join(import.meta.dirname, 'support/complexity-golden.json'), 'utf8'),
 );
 
-// The pinned values were written by the extractor before it was rewritten for speed; features
-// and scores must match them exactly, so the shipped weights keep their meaning.
+// The pinned values were written when the features last changed on purpose (seven added with the
+// current shipped weights); features and scores must match them exactly, so the shipped weights
+// keep their meaning through any rewrite for speed.
 describe('complexity features and scores stay as pinned', () => {
   const prompts = samplePrompts();
 

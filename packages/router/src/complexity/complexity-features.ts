@@ -5,6 +5,7 @@
  * the vocabulary of the domain a model was fitted on.
  */
 
+import { addChoiceWord, choiceOverlap, startChoice } from './choice-word-sets.js';
 import {
   choiceAt,
   codeAt,
@@ -19,6 +20,10 @@ import {
   clearNumbers,
   NEGATION,
   NUMBER_HASHES,
+  ROMAN,
+  ROMAN_JOINER,
+  STEP_CUE,
+  UNIT,
   wordFlagsOf,
 } from './prompt-word-tables.js';
 
@@ -52,6 +57,13 @@ export const DENSE_FEATURE_NAMES = [
   'choices-times-numbers',
   'log-longest-choice',
   'choices-times-words',
+  'log-unit-words',
+  'log-step-cues',
+  'roman-combinations',
+  'log-choice-commas',
+  'log-stem-sentences',
+  'choice-word-overlap',
+  'log-words-per-sentence',
 ] as const;
 
 export const DENSE_FEATURE_COUNT = DENSE_FEATURE_NAMES.length;
@@ -103,6 +115,17 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   let longestChoice = 0;
   let numericChoices = 0;
   let firstChoiceAt = -1;
+  let units = 0;
+  let stepCues = 0;
+  let romanCombinations = 0;
+  let romanEnd = -1;
+  let choiceCommas = 0;
+  let stemSentences = -1;
+  // Marks followed by a space or the end: `.5` and `...` are not three sentences.
+  let sentenceEnds = 0;
+  // The choice whose words are being collected (-1 outside a tracked choice) and where its text starts.
+  let choiceNumber = -1;
+  let choiceTextAt = 0;
   let ngramCount = 0;
   let previousHash = 0;
 
@@ -117,13 +140,20 @@ export function extractPromptFeatures(text: string): PromptFeatures {
         let lineEnd = choiceEnd;
         let hasDigit = false;
         while (lineEnd < end && codeAt(lineEnd) !== 10) {
-          if (isDigit(codeAt(lineEnd))) hasDigit = true;
+          const character = codeAt(lineEnd);
+          if (isDigit(character)) hasDigit = true;
+          else if (character === 44) choiceCommas += 1;
           lineEnd += 1;
         }
+        choiceNumber = startChoice(choices - 1) ? choices - 1 : -1;
+        choiceTextAt = choiceEnd;
         choiceLength += lineEnd - choiceEnd;
         if (lineEnd - choiceEnd > longestChoice) longestChoice = lineEnd - choiceEnd;
         if (hasDigit) numericChoices += 1;
-        if (firstChoiceAt < 0) firstChoiceAt = index;
+        if (firstChoiceAt < 0) {
+          firstChoiceAt = index;
+          stemSentences = sentenceEnds;
+        }
       }
     }
     const code = codeAt(index);
@@ -131,10 +161,13 @@ export function extractPromptFeatures(text: string): PromptFeatures {
     if (isLetter(code)) {
       let hash = 0x811c_9dc5;
       const from = index;
+      // Roman numerals count only in capitals (`I and II`), not the pronoun's lower-case twin.
+      let romanCapitals = true;
       while (index < end) {
         const letter = codeAt(index);
         if (!isLetter(letter)) break;
         if (letter <= 90) capitals += 1;
+        if (letter !== 73 && letter !== 86) romanCapitals = false;
         hash = Math.imul(hash ^ (letter | 0x20), 0x0100_0193);
         index += 1;
       }
@@ -147,6 +180,13 @@ export function extractPromptFeatures(text: string): PromptFeatures {
       const flags = wordFlagsOf(token);
       if (length >= 4 && (flags & COMMON) === 0) rareWords += 1;
       if (flags & NEGATION) negations += 1;
+      if (flags & UNIT) units += 1;
+      if (flags & STEP_CUE) stepCues += 1;
+      if (flags & ROMAN_JOINER && romanEnd === from - 1 && codeAt(romanEnd) === 32) {
+        romanCombinations = 1;
+      }
+      romanEnd = romanCapitals && flags & ROMAN ? index : -1;
+      if (choiceNumber >= 0 && from >= choiceTextAt) addChoiceWord(choiceNumber, token);
     } else if (isDigit(code)) {
       let value = 0;
       let scale = 0;
@@ -180,13 +220,17 @@ export function extractPromptFeatures(text: string): PromptFeatures {
       if (code === 32) {
       } else if (code === 43 || code === 42 || code === 61 || code === 94 || code === 215)
         operators += 1;
-      else if (code === 46 || code === 33) sentences += 1;
-      else if (code === 63) {
+      else if (code === 46 || code === 33) {
+        sentences += 1;
+        if (endsSentence(index, end)) sentenceEnds += 1;
+      } else if (code === 63) {
         questionMarks += 1;
         sentences += 1;
+        if (endsSentence(index, end)) sentenceEnds += 1;
       } else if (code === 10) {
         lines += 1;
         atLineStart = true;
+        choiceNumber = -1;
       } else if (code === 36 || code === 37) moneyAndPercent += 1;
       index += 1;
       continue;
@@ -233,5 +277,19 @@ export function extractPromptFeatures(text: string): PromptFeatures {
   dense[21] = hasChoices ? Math.log1p(numbers) : 0;
   dense[22] = hasChoices ? Math.log1p(longestChoice) : 0;
   dense[23] = hasChoices ? Math.log1p(words) : 0;
+  dense[24] = Math.log1p(units);
+  dense[25] = Math.log1p(stepCues);
+  dense[26] = romanCombinations;
+  dense[27] = hasChoices ? Math.log1p(choiceCommas) : 0;
+  dense[28] = Math.log1p(stemSentences >= 0 && hasChoices ? stemSentences : sentenceEnds);
+  dense[29] = hasChoices ? choiceOverlap(choices) : 0;
+  dense[30] = Math.log1p(words / Math.max(1, sentenceEnds));
   return { dense, ngrams: scratchNgrams, ngramCount, ngramSigns: scratchSigns };
+}
+
+/** Whether the mark at `index` ends a sentence: followed by white space or the end of the text. */
+function endsSentence(index: number, end: number): boolean {
+  if (index + 1 >= end) return true;
+  const next = codeAt(index + 1);
+  return next === 32 || next === 10 || next === 9 || next === 13 || next === 160;
 }

@@ -15,7 +15,7 @@ export interface ComplexityExample {
 export interface FitComplexityOptions {
   /** Learn hashed word n-grams as well as dense features (default true). */
   ngrams?: boolean;
-  /** Share of the score given to the prompt-length rank (default 0.5). */
+  /** Share of the score given to the prompt-length rank (default 0.4). */
   lengthBlend?: number;
   /** L2 penalty on dense and n-gram weights (defaults 1e-3 and 3e-3, per example). */
   denseL2?: number;
@@ -54,7 +54,7 @@ export function fitComplexity(
     );
   }
   const useNgrams = options.ngrams ?? true;
-  const lengthBlend = options.lengthBlend ?? 0.5;
+  const lengthBlend = options.lengthBlend ?? 0.4;
   const denseL2 = options.denseL2 ?? 1e-3;
   const ngramL2 = options.ngramL2 ?? 3e-3;
   const steps = options.steps ?? 300;

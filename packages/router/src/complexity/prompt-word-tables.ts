@@ -9,9 +9,28 @@ const NEGATION_WORDS = ['not', 'except', 'least', 'false', 'incorrect', 'never',
 const COMMON_WORDS =
   'that with have this will your from they know want been good much some time very when come here just like long make many more only over such take than them well were what where which while about after again also back because before being below between both could down each even every first give great into last little look most must never next other people place right same should since small still their there these thing think those though three through under until upon using water week went whose work world would write year years answer question following true number total does made said used form part then point statement statements best likely describes correct option options choose describe example';
 
+/**
+ * Units of measure: a word problem that converts or combines quantities takes more steps than one
+ * that counts.
+ */
+const UNIT_WORDS =
+  'hours hour minutes minute seconds miles mile km kilometers meters meter feet foot inches inch pounds pound kg kilograms grams dollars dollar cents cent days day weeks week months month years year liters gallons ounces';
+
+/** Words that chain one step of arithmetic onto another (`then`, `each`, `remaining`, `per`). */
+const STEP_CUE_WORDS =
+  'then each total remaining left every per times twice half percent rest average more less after before than altogether remainder difference sum product ratio';
+
+/** Roman numerals that open combination choices (`I and II`, `III only`) and their joiners. */
+const ROMAN_WORDS = ['i', 'ii', 'iii', 'iv'];
+const ROMAN_JOINER_WORDS = ['and', 'only'];
+
 /** Flags of a word in `WORD_FLAGS`. */
 export const COMMON = 1;
 export const NEGATION = 2;
+export const UNIT = 4;
+export const STEP_CUE = 8;
+export const ROMAN = 16;
+export const ROMAN_JOINER = 32;
 /**
  * The words above as an open-addressing table from word hash to flags, built once: a lookup per
  * word is a few typed-array reads, where a `Set` would hash the key again.
@@ -21,6 +40,10 @@ const wordKeys = new Int32Array(WORD_SLOTS);
 const wordFlags = new Uint8Array(WORD_SLOTS);
 for (const word of COMMON_WORDS.split(' ')) addWord(hashString(word), COMMON);
 for (const word of NEGATION_WORDS) addWord(hashString(word), NEGATION);
+for (const word of UNIT_WORDS.split(' ')) addWord(hashString(word), UNIT);
+for (const word of STEP_CUE_WORDS.split(' ')) addWord(hashString(word), STEP_CUE);
+for (const word of ROMAN_WORDS) addWord(hashString(word), ROMAN);
+for (const word of ROMAN_JOINER_WORDS) addWord(hashString(word), ROMAN_JOINER);
 
 /** Numbers hash by digit count: the vocabulary is the magnitude, not the value. */
 export const NUMBER_HASHES = Int32Array.from({ length: 9 }, (_, digits) =>
