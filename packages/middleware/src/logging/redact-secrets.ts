@@ -85,6 +85,9 @@ function redact(value: unknown, ancestors: object[]): unknown {
 
 function redactObject(value: object, ancestors: object[]): unknown {
   if (Array.isArray(value)) return value.map((item) => redact(item, ancestors));
+  // Log events are mostly plain records: skip the class checks below for them.
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return redactPlain(value, ancestors);
   if (value instanceof Error) return redactError(value, ancestors);
   if (typeof Headers !== 'undefined' && value instanceof Headers) {
     const headers: Record<string, string> = {};
@@ -95,8 +98,13 @@ function redactObject(value: object, ancestors: object[]): unknown {
   }
   if (value instanceof URL) return redactString(value.href);
   if (value instanceof Date) return value.toISOString();
+  return redactPlain(value, ancestors);
+}
+
+function redactPlain(value: object, ancestors: object[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item: unknown = Reflect.get(value, key);
     result[key] = item !== undefined && isSecretField(key) ? REDACTED : redact(item, ancestors);
   }
   return result;

@@ -1,4 +1,5 @@
 import { RateLimitError } from '@stratum/core';
+import { isPromiseLike } from '../shared/is-promise-like.js';
 import type { RateLimitDemand, RateLimitStore } from './rate-limit-store.js';
 
 interface Waiter {
@@ -39,15 +40,28 @@ export class AdmissionQueue {
     return this.#waiters.length;
   }
 
-  async admit(
+  /** Resolves once the demands are taken; returns nothing when they were taken at once. */
+  admit(
+    demands: readonly RateLimitDemand[],
+    settings: AdmissionSettings,
+    signal: AbortSignal | undefined,
+  ): void | Promise<void> {
+    if (this.#waiters.length > 0) return this.#enqueue(demands, settings, signal);
+    // The memory store decides at once: a call with room goes through without waiting a turn.
+    const decision = this.#store.acquire(this.#key, demands);
+    if (!isPromiseLike(decision)) {
+      return decision.ok ? undefined : this.#enqueue(demands, settings, signal);
+    }
+    return Promise.resolve(decision).then((settled) =>
+      settled.ok ? undefined : this.#enqueue(demands, settings, signal),
+    );
+  }
+
+  async #enqueue(
     demands: readonly RateLimitDemand[],
     settings: AdmissionSettings,
     signal: AbortSignal | undefined,
   ): Promise<void> {
-    if (this.#waiters.length === 0) {
-      const decision = await this.#store.acquire(this.#key, demands);
-      if (decision.ok) return;
-    }
     if (this.#waiters.length >= settings.maxQueue) {
       throw new RateLimitError(
         `The client-side rate limiter for ${settings.label} has ${settings.maxQueue} calls waiting already (maxQueue), so this one was refused without calling the vendor. Slow down, or raise maxQueue or the limit in rateLimit({ ... }).`,
