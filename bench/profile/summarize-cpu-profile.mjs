@@ -27,7 +27,9 @@ const print = (title, map) => {
   console.log(`\n${title} (total ${(total / 1000).toFixed(0)} ms)`);
   for (const [name, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, rows)) {
     if (filter && !name.includes(filter)) continue;
-    console.log(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(1).padStart(8)} ms  ${name}`);
+    console.log(
+      `${((100 * micros) / total).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(1).padStart(8)} ms  ${name}`,
+    );
   }
 };
 print('self time per file', perFile);

@@ -5,7 +5,7 @@
  * to the bare client.
  *   node --import tsx bench/src/middleware-stack-ablation.ts        (ABLATION_CALLS=600)
  */
-import { type ChatRequest, createClient, type Middleware } from '@stratum/core';
+import { type ChatRequest, type ChatResponse, createClient, type Middleware } from '@stratum/core';
 import {
   type Logger,
   logging,
@@ -49,6 +49,19 @@ const probes: Record<string, () => Middleware> = {
     },
   }),
   noop: () => ({ name: 'noop', chat: (context, next) => next(context) }),
+  asyncNoop: () => ({
+    name: 'asyncNoop',
+    async chat(context, next) {
+      return await next(context);
+    },
+  }),
+  fourAsyncNoops: () => ({
+    name: 'fourAsyncNoops',
+    async chat(context, next) {
+      const layer = async (inner: () => Promise<ChatResponse>) => await inner();
+      return await layer(() => layer(() => layer(() => next(context))));
+    },
+  }),
   spread: () => ({
     name: 'spread',
     chat: (context, next) => next({ ...context, request: { ...context.request } }),
@@ -76,7 +89,12 @@ try {
     withLayers('bare', []),
     withLayers('bare again', []),
     withLayers('full', names),
-    ...names.map((name) => withLayers(`without ${name}`, names.filter((other) => other !== name))),
+    ...names.map((name) =>
+      withLayers(
+        `without ${name}`,
+        names.filter((other) => other !== name),
+      ),
+    ),
     ...names.map((name) => withLayers(`only ${name}`, [name])),
     ...Object.keys(probes).map((name) => withLayers(`probe ${name}`, [name])),
   ].filter((each) => !only || each.name === 'bare' || only.includes(each.name));

@@ -57,7 +57,11 @@ describe('the plain-request fast path', () => {
   });
 
   it('checks the messages of a plain request like any other', () => {
-    for (const bad of [{ role: 'user', content: 5 }, { role: 'robot', content: 'Hi' }, { content: 'Hi' }]) {
+    for (const bad of [
+      { role: 'user', content: 5 },
+      { role: 'robot', content: 'Hi' },
+      { content: 'Hi' },
+    ]) {
       expect(() =>
         validateChatRequest({ model: 'openai/gpt-4.1-mini', messages: [message, bad] }),
       ).toThrow(/messages\[1\]/);

@@ -12,8 +12,12 @@ const cases: Array<[string, Client]> = [
   ['bare', createClient({ providers: [mockProvider] })],
   ['full stack', createClient({ providers: [mockProvider], middleware: fullStack() })],
   [
+    'full stack, tokens by characters',
+    createClient({ providers: [mockProvider], middleware: fullStack('characters') }),
+  ],
+  [
     'full stack, requests-only rate limit',
-    createClient({ providers: [mockProvider], middleware: fullStack({ tokens: false }) }),
+    createClient({ providers: [mockProvider], middleware: fullStack('none') }),
   ],
   ...Object.entries(stackLayers).map(([name, make]): [string, Client] => [
     `only ${name}`,
@@ -31,7 +35,8 @@ const samples = cases.map((): number[] => []);
 // CPU time as well as wall time: on a loaded machine the wall clock also counts time spent
 // waiting for a core, the CPU clock only this process's work.
 const cpuSamples = cases.map((): number[] => []);
-for (const [, client] of cases) for (let call = 0; call < 2_000; call += 1) await client.chat(freshRequest());
+for (const [, client] of cases)
+  for (let call = 0; call < 2_000; call += 1) await client.chat(freshRequest());
 for (let sample = 0; sample < SAMPLES; sample += 1) {
   for (const [index, [, client]] of cases.entries()) {
     mockProvider.reset();
@@ -44,7 +49,8 @@ for (let sample = 0; sample < SAMPLES; sample += 1) {
     cpuSamples[index]?.push((cpu.user + cpu.system) / CALLS);
   }
 }
-const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const median = (values: number[]) =>
+  values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const bare = median(samples[0] ?? []);
 const bareCpu = median(cpuSamples[0] ?? []);
 console.log(

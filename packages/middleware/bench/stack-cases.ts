@@ -1,14 +1,7 @@
-import type { ChatRequest, Middleware } from '@stratum/core';
+import type { ChatRequest } from '@stratum/core';
 import { createMockProvider } from '@stratum/testing';
-import {
-  type Logger,
-  logging,
-  rateLimit,
-  responseCache,
-  retry,
-  timeout,
-  tracing,
-} from '@stratum/middleware';
+
+export { fullStack, stackLayers } from './stack-layers.js';
 
 export const mockProvider = createMockProvider({
   responses: {
@@ -16,38 +9,9 @@ export const mockProvider = createMockProvider({
     usage: { inputTokens: 40, outputTokens: 9 },
   },
 });
-const silent: Logger = { info: () => {}, error: () => {} };
-
-/** The stack's layers, outermost first, as the benchmarks configure them. */
-export const stackLayers = {
-  logging: () => logging({ logger: silent }),
-  tracing: () => tracing(),
-  cache: () => responseCache(),
-  retry: () => retry(),
-  'rate limit (requests and tokens)': () =>
-    rateLimit({ requestsPerMinute: 1e9, tokensPerMinute: 1e12 }),
-  'rate limit (requests only)': () => rateLimit({ requestsPerMinute: 1e9 }),
-  timeout: () => timeout({ attemptMs: 30_000 }),
-} satisfies Record<string, () => Middleware>;
-
-/**
- * logging + tracing (no OpenTelemetry SDK registered) + response cache + retry + rate limit
- * (requests and, unless told otherwise, tokens per minute) + timeout.
- */
-export function fullStack(limits: { tokens: boolean } = { tokens: true }): Middleware[] {
-  return [
-    stackLayers.logging(),
-    stackLayers.tracing(),
-    stackLayers.cache(),
-    stackLayers.retry(),
-    limits.tokens
-      ? stackLayers['rate limit (requests and tokens)']()
-      : stackLayers['rate limit (requests only)'](),
-    stackLayers.timeout(),
-  ];
-}
 
 let counter = 0;
+/** A new request each time (a new question number), so every call is a cache miss. */
 export function freshRequest(): ChatRequest {
   counter += 1;
   return {

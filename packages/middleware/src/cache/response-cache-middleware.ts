@@ -100,9 +100,13 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
     const state: CacheState = { hit: false, key };
     context.state.set(CACHE_STATE_KEY, state);
     if (!decision.write || response.finishReason === 'error') return;
-    const { cached: _cached, ...fresh } = response;
     // A response from another cache layer carries its hit details; the stored answer must not.
-    if ('cacheInfo' in fresh) Reflect.deleteProperty(fresh, 'cacheInfo');
+    // Most responses carry none, and are stored as they are rather than copied first.
+    let fresh = response;
+    if ('cached' in response || 'cacheInfo' in response) {
+      const { cached: _cached, cacheInfo: _cacheInfo, ...rest } = response;
+      fresh = rest;
+    }
     try {
       const stored = store.set(key, { response: fresh, storedAt: Date.now() }, decision.ttlMs);
       if (isPromiseLike(stored)) await stored;

@@ -41,6 +41,26 @@ export function redactRecord(record: Record<string, unknown>): Record<string, un
   return result;
 }
 
+/**
+ * `redactRecord` for a record whose own field names are known not to name secrets (the log
+ * event, whose fields this package names): only the values are scrubbed, and numbers, booleans
+ * and strings without a key shape come through without a copy.
+ */
+export function redactValues(record: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const ancestors: object[] = [record];
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    result[key] =
+      typeof item === 'object' && item !== null
+        ? redact(item, ancestors)
+        : typeof item === 'string'
+          ? redactString(item)
+          : item;
+  }
+  return result;
+}
+
 /** Field names repeat from event to event: remember the verdicts (a few hundred names at most). */
 const fieldVerdicts = new Map<string, boolean>();
 

@@ -44,21 +44,33 @@ export async function estimateRequestTokens(
 
 /**
  * Conversations resend their system prompt and every earlier turn with each call, so most of a
- * request's text was counted before: the count of a text message is kept (per model, up to
- * `MEMO_CHARACTERS` characters in all) and only new messages meet the tokenizer. The counts are
- * the tokenizer's own: `estimateMessageTokens` adds its per-message framing message by message.
+ * request's text was counted before: the count of a text (and of a role) is kept per model, up
+ * to `MEMO_CHARACTERS` characters in all, and only new text meets the tokenizer. A text message
+ * costs what `estimateMessageTokens` says it does: its framing, its role and its text.
  */
 function messageTokens(
   loaded: Tokenizer,
   message: Message,
   options: { model: string },
 ): number | Promise<number> {
-  const count = async () =>
-    (await loaded.estimateMessageTokens([message], options)) - loaded.TOKENS_PER_REPLY;
-  if (typeof message.content !== 'string' || message.content.length > MEMO_LONGEST_TEXT) {
-    return count();
+  const { content } = message;
+  if (typeof content !== 'string' || content.length > MEMO_LONGEST_TEXT) {
+    return loaded
+      .estimateMessageTokens([message], options)
+      .then((tokens) => tokens - loaded.TOKENS_PER_REPLY);
   }
-  return remembered(`${options.model}\u0000${message.role}\u0000${message.content}`, count);
+  const role = remembered(`${options.model}\u0000role\u0000${message.role}`, () =>
+    loaded.estimateTokens(message.role, options),
+  );
+  const text = remembered(`${options.model}\u0000text\u0000${content}`, () =>
+    loaded.estimateTokens(content, options),
+  );
+  if (typeof role === 'number' && typeof text === 'number') {
+    return loaded.TOKENS_PER_MESSAGE + role + text;
+  }
+  return Promise.all([role, text]).then(
+    ([roleTokens, textTokens]) => loaded.TOKENS_PER_MESSAGE + roleTokens + textTokens,
+  );
 }
 
 const MEMO_CHARACTERS = 4_000_000;

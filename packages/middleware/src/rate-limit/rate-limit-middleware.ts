@@ -84,8 +84,10 @@ export function rateLimit(options: RateLimitOptions): Middleware {
             refillPerMs: perMinute / 60_000,
             amount: 0,
           };
+    const requests = bucket('requests', limits.requestsPerMinute);
     return {
-      requests: bucket('requests', limits.requestsPerMinute),
+      // A call takes one request.
+      requests: requests && { ...requests, amount: 1 },
       tokens: bucket('tokens', limits.tokensPerMinute),
     };
   }
@@ -96,7 +98,8 @@ export function rateLimit(options: RateLimitOptions): Middleware {
     const { requests, tokens } = bucketsFor(key);
     if (!requests && !tokens) return undefined;
     const demands: RateLimitDemand[] = [];
-    if (requests) demands.push({ ...requests, amount: 1 });
+    // The same for every call of a key (stores only read demands): made once, in `bucketsFor`.
+    if (requests) demands.push(requests);
     let tokenDemand: RateLimitDemand | undefined;
     if (tokens) {
       // A call larger than the bucket waits for a full bucket rather than forever.
@@ -109,21 +112,11 @@ export function rateLimit(options: RateLimitOptions): Middleware {
     const storeKey = keyPrefix + key;
     let queue = queues.get(storeKey);
     if (!queue) {
-      queue = new AdmissionQueue(store, storeKey);
+      queue = new AdmissionQueue(store, storeKey, { maxQueue, queueTimeoutMs, label: key });
       queues.set(storeKey, queue);
     }
     try {
-      const admitted = queue.admit(
-        demands,
-        {
-          maxQueue,
-          queueTimeoutMs,
-          label: key,
-          provider: context.model.provider,
-          model: context.model.name,
-        },
-        context.request.signal,
-      );
+      const admitted = queue.admit(demands, context.model, context.request.signal);
       if (isPromiseLike(admitted)) await admitted;
     } catch (error) {
       throw context.request.signal?.aborted
