@@ -5,13 +5,16 @@
  */
 import { createClient } from '@stratum/core';
 import { freshRequest, fullStack, mockProvider, stackLayers } from './stack-cases.js';
+import type { TokenLimit } from './stack-layers.js';
 
 const CALLS = Number(process.env['PROFILE_CALLS'] ?? 100_000);
 /** PROFILE_LAYER=cache (a key of `stackLayers`) profiles one layer alone; `bare` none. */
-const layer = process.env['PROFILE_LAYER'];
+const layer = process.env['PROFILE_LAYER'] || undefined;
+/** PROFILE_TOKENS=characters (or none) profiles the stack without the tokenizer. */
+const tokens = (process.env['PROFILE_TOKENS'] || 'tokenizer') as TokenLimit;
 const middleware =
   layer === undefined
-    ? fullStack()
+    ? fullStack(tokens)
     : layer === 'bare'
       ? []
       : [stackLayers[layer as keyof typeof stackLayers]()];

@@ -34,9 +34,7 @@ export async function estimateRequestTokens(
   }
   if (request.tools?.length) {
     const schemas = JSON.stringify(request.tools);
-    const counted = remembered(`${model.name}\u0000tools\u0000${schemas}`, () =>
-      loaded.estimateTokens(schemas, options),
-    );
+    const counted = remembered(model.name, schemas, () => loaded.estimateTokens(schemas, options));
     tokens += typeof counted === 'number' ? counted : await counted;
   }
   return tokens + (request.maxOutputTokens ?? 0);
@@ -59,12 +57,10 @@ function messageTokens(
       .estimateMessageTokens([message], options)
       .then((tokens) => tokens - loaded.TOKENS_PER_REPLY);
   }
-  const role = remembered(`${options.model}\u0000role\u0000${message.role}`, () =>
+  const role = remembered(options.model, message.role, () =>
     loaded.estimateTokens(message.role, options),
   );
-  const text = remembered(`${options.model}\u0000text\u0000${content}`, () =>
-    loaded.estimateTokens(content, options),
-  );
+  const text = remembered(options.model, content, () => loaded.estimateTokens(content, options));
   if (typeof role === 'number' && typeof text === 'number') {
     return loaded.TOKENS_PER_MESSAGE + role + text;
   }
@@ -75,22 +71,32 @@ function messageTokens(
 
 const MEMO_CHARACTERS = 4_000_000;
 const MEMO_LONGEST_TEXT = 100_000;
-// A plain map, emptied when full: most keys are seen once (a new user turn) and an LRU's
-// bookkeeping on every insert would cost more than the counts it saves.
-const counted = new Map<string, number>();
+// Plain maps, emptied when full: most texts are seen once (a new user turn) and an LRU's
+// bookkeeping on every insert would cost more than the counts it saves. One map per model, keyed
+// by the text itself: a request's strings keep their hash, a joined key would be hashed anew.
+const countedByModel = new Map<string, Map<string, number>>();
 let countedCharacters = 0;
 
-function remembered(key: string, count: () => Promise<number>): number | Promise<number> {
-  const known = counted.get(key);
+function remembered(
+  model: string,
+  text: string,
+  count: () => Promise<number>,
+): number | Promise<number> {
+  const known = countedByModel.get(model)?.get(text);
   if (known !== undefined) return known;
   return count().then((tokens) => {
-    if (key.length <= MEMO_LONGEST_TEXT) {
-      if (countedCharacters + key.length > MEMO_CHARACTERS) {
-        counted.clear();
+    if (text.length <= MEMO_LONGEST_TEXT) {
+      if (countedCharacters + text.length > MEMO_CHARACTERS) {
+        countedByModel.clear();
         countedCharacters = 0;
       }
-      counted.set(key, tokens);
-      countedCharacters += key.length;
+      let counted = countedByModel.get(model);
+      if (!counted) {
+        counted = new Map();
+        countedByModel.set(model, counted);
+      }
+      counted.set(text, tokens);
+      countedCharacters += text.length;
     }
     return tokens;
   });
