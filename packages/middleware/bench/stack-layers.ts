@@ -1,6 +1,6 @@
 /**
- * The middleware stack both benchmarks time (this package's in-process one and `pnpm bench`'s
- * on-the-wire one in bench/src), defined once so the two measure the same thing.
+ * The middleware stack this package's in-process benchmarks time, defined once for all of them;
+ * `pnpm bench`'s on-the-wire stack (bench/src/middleware-stack-cases.ts) uses the same settings.
  */
 import type { Middleware } from '@stratum/core';
 import {
