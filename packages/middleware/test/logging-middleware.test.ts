@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createJsonLinesLogger,
+  isSecretField,
   type Logger,
   logging,
   REDACTED,
@@ -118,6 +119,29 @@ describe('logging', () => {
     expect(event?.['response']).toMatchObject({ text: `Your key is ${REDACTED}` });
     expect(event?.['metadata']).toEqual({ apiKey: REDACTED });
     expect(JSON.stringify(lines)).not.toContain(secret);
+  });
+
+  it('names no field of its event the way secrets are named, so only values need scrubbing', async () => {
+    const provider = mockProvider([{ error: { status: 503, message: 'busy' } }, reply]);
+    const { logger, lines } = memoryLogger();
+    const client = clientWith(provider, [
+      logging({ logger, includeBodies: true }),
+      decidingMiddleware(),
+      responseCache(),
+      retry({ baseDelayMs: 0 }),
+    ]);
+    await client.chat({ ...hello, tags: ['a'], metadata: { team: 'x' } });
+    await client.chat({ ...hello, tags: ['a'], metadata: { team: 'x' } });
+    const failing = clientWith(mockProvider([{ error: { status: 400, message: 'bad' } }]), [
+      logging({ logger, includeBodies: true }),
+    ]);
+    await failing.chat(hello).catch(() => undefined);
+    const names = new Set(lines.flatMap((line) => Object.keys(line.event)));
+    // Every optional field appeared at least once: retries, cache, routing, bodies and error.
+    for (const name of ['retries', 'cacheHit', 'routing', 'request', 'response', 'error', 'tags']) {
+      expect(names).toContain(name);
+    }
+    expect([...names].filter((name) => isSecretField(name))).toEqual([]);
   });
 
   it('logs a stream at its end, or as cancelled when the caller stops early', async () => {

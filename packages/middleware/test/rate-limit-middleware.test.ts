@@ -1,5 +1,5 @@
 import { AbortError, ConfigurationError, RateLimitError } from '@stratum/core';
-import { estimateTokens } from '@stratum/tokenizer';
+import { estimateMessageTokens, estimateTokens } from '@stratum/tokenizer';
 import { describe, expect, it } from 'vitest';
 import {
   createMemoryRateLimitStore,
@@ -230,6 +230,29 @@ describe('rateLimit', () => {
       await estimateTokens(JSON.stringify(tools), { model: 'gpt-4.1-mini' }),
     );
     expect(withTools).toBeGreaterThan(109);
+  });
+
+  it('counts a conversation the same whether its messages were counted before or not', async () => {
+    const model = { id: 'openai/gpt-4o', provider: 'openai', name: 'gpt-4o', info: undefined };
+    const history = [
+      { role: 'system' as const, content: 'You answer in one sentence.' },
+      { role: 'user' as const, content: `A question asked at ${Date.now()}?` },
+      { role: 'assistant' as const, content: [{ type: 'text' as const, text: 'An answer.' }] },
+    ];
+    const exact = await estimateMessageTokens(history, { model: 'gpt-4o' });
+    const request = { model: 'openai/gpt-4o', messages: history };
+    // The first call counts every message; the second finds the text messages remembered.
+    expect(await estimateRequestTokens(request, model)).toBe(exact);
+    expect(await estimateRequestTokens(request, model)).toBe(exact);
+    const longer = [...history, { role: 'user' as const, content: 'And another?' }];
+    expect(await estimateRequestTokens({ ...request, messages: longer }, model)).toBe(
+      await estimateMessageTokens(longer, { model: 'gpt-4o' }),
+    );
+    // Per model: the same text under an older encoding is counted again, not read back.
+    const gpt4 = { ...model, id: 'openai/gpt-4', name: 'gpt-4' };
+    expect(await estimateRequestTokens(request, gpt4)).toBe(
+      await estimateMessageTokens(history, { model: 'gpt-4' }),
+    );
   });
 
   it('estimates tokens from characters, images, tools and maxOutputTokens', () => {

@@ -85,8 +85,12 @@ export function createClient(options: ClientOptions): Client {
     return model;
   };
   const middleware = options.middleware ?? [];
-  const chat = composeChat(middleware, (context) => callChat(providers, context));
-  const stream = composeStream(middleware, (context) => callStream(providers, context));
+  const chat = composeChat(middleware, (context) =>
+    callChat(providers, context.request, context.model),
+  );
+  const stream = composeStream(middleware, (context) =>
+    callStream(providers, context.request, context.model),
+  );
 
   // Validation runs before resolution and middleware: a malformed request never reaches a
   // retry loop or the network.
@@ -95,42 +99,49 @@ export function createClient(options: ClientOptions): Client {
     return createCallContext(request, resolve(request.model), resolve);
   };
 
+  // Without middleware nobody reads a call context: the call goes straight to the provider.
+  if (middleware.length === 0) {
+    return {
+      providers,
+      resolveModel: resolve,
+      chat: async (request) => {
+        validateChatRequest(request);
+        return callChat(providers, request, resolve(request.model));
+      },
+      stream: (request) =>
+        new ChatStream((observer) => {
+          validateChatRequest(request);
+          // The assembly stage reports the outcome itself, one stage fewer per chunk.
+          const events = callStream(providers, request, resolve(request.model), observer);
+          return { events, observed: true };
+        }),
+    };
+  }
   return {
     providers,
     resolveModel: resolve,
     chat: async (request) => chat(contextFor(request)),
     stream: (request) =>
-      new ChatStream((observer) => {
-        const context = contextFor(request);
-        // Without middleware the events come straight from the provider: the assembly stage
-        // reports the outcome itself, one stage fewer per chunk.
-        return middleware.length === 0
-          ? { events: callStream(providers, context, observer), observed: true }
-          : { events: stream(context), observed: false };
-      }),
+      new ChatStream(() => ({ events: stream(contextFor(request)), observed: false })),
   };
 }
 
 /** Model ids differ by a handful per app; the bound only guards against ids built per request. */
 const MAX_CACHED_RESOLUTIONS = 1_000;
 
-/** The id and state map are made on first use: most calls without middleware never read them. */
+/**
+ * A plain object with data properties only: middleware copy contexts with `{ ...context }`, and
+ * V8 copies (and creates) an object literal with accessors on a slow path, about 2 µs to build
+ * and 12 µs to spread, against well under 1 µs for this.
+ */
 function createCallContext(
   request: ChatRequest,
   model: ResolvedModel,
   resolve: (id: string) => ResolvedModel,
 ): CallContext {
-  let requestId: string | undefined;
-  let state: Map<string | symbol, unknown> | undefined;
   return {
-    get requestId() {
-      requestId ??= crypto.randomUUID();
-      return requestId;
-    },
-    get state() {
-      state ??= new Map();
-      return state;
-    },
+    requestId: crypto.randomUUID(),
+    state: new Map(),
     request,
     model,
     resolveModel: resolve,
@@ -147,20 +158,24 @@ function providerFor(providers: ReadonlyMap<string, Provider>, model: ResolvedMo
   );
 }
 
-function toProviderRequest(context: CallContext, signal: AbortSignal | undefined): ProviderRequest {
-  return { ...context.request, model: context.model.name, modelInfo: context.model.info, signal };
+function toProviderRequest(
+  request: ChatRequest,
+  model: ResolvedModel,
+  signal: AbortSignal | undefined,
+): ProviderRequest {
+  return { ...request, model: model.name, modelInfo: model.info, signal };
 }
 
 async function callChat(
   providers: ReadonlyMap<string, Provider>,
-  context: CallContext,
+  request: ChatRequest,
+  model: ResolvedModel,
 ): Promise<ChatResponse> {
-  const provider = providerFor(providers, context.model);
-  const { request, model } = context;
+  const provider = providerFor(providers, model);
   const callSignal = createCallSignal(model, request.signal, request.timeoutMs);
   const started = performance.now();
   try {
-    const result = await provider.chat(toProviderRequest(context, callSignal.signal));
+    const result = await provider.chat(toProviderRequest(request, model, callSignal.signal));
     return buildResponse(result, model, performance.now() - started, request.includeRaw);
   } catch (error) {
     throw callSignal.toError(error);
@@ -171,15 +186,15 @@ async function callChat(
 
 function callStream(
   providers: ReadonlyMap<string, Provider>,
-  context: CallContext,
+  request: ChatRequest,
+  model: ResolvedModel,
   observer?: StreamObserver,
 ): AsyncIterable<StreamEvent> {
-  const provider = providerFor(providers, context.model);
-  const { request, model } = context;
+  const provider = providerFor(providers, model);
   const callSignal = createCallSignal(model, request.signal, request.timeoutMs);
   let events: AsyncIterable<ProviderStreamEvent>;
   try {
-    events = provider.stream(toProviderRequest(context, callSignal.signal));
+    events = provider.stream(toProviderRequest(request, model, callSignal.signal));
   } catch (error) {
     callSignal.dispose();
     throw callSignal.toError(error);

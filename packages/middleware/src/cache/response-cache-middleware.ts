@@ -9,6 +9,7 @@ import {
   zeroCost,
 } from '@stratum/core';
 import { CACHE_STATE_KEY, type CacheState } from '../shared/call-state.js';
+import { isPromiseLike } from '../shared/is-promise-like.js';
 import type { CacheInfo } from './cache-control.js';
 import { createCacheKey } from './cache-key.js';
 import type { CacheEntry, CacheStore } from './cache-store.js';
@@ -71,7 +72,8 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
     if (!decision.read) return undefined;
     let entry: CacheEntry | undefined;
     try {
-      entry = await store.get(key);
+      const found = store.get(key);
+      entry = isPromiseLike(found) ? await found : found;
     } catch (error) {
       onStoreError(error);
     }
@@ -98,11 +100,16 @@ export function responseCache(options: ResponseCacheOptions = {}): ResponseCache
     const state: CacheState = { hit: false, key };
     context.state.set(CACHE_STATE_KEY, state);
     if (!decision.write || response.finishReason === 'error') return;
-    const { cached: _cached, ...fresh } = response;
     // A response from another cache layer carries its hit details; the stored answer must not.
-    if ('cacheInfo' in fresh) Reflect.deleteProperty(fresh, 'cacheInfo');
+    // Most responses carry none, and are stored as they are rather than copied first.
+    let fresh = response;
+    if ('cached' in response || 'cacheInfo' in response) {
+      const { cached: _cached, cacheInfo: _cacheInfo, ...rest } = response;
+      fresh = rest;
+    }
     try {
-      await store.set(key, { response: fresh, storedAt: Date.now() }, decision.ttlMs);
+      const stored = store.set(key, { response: fresh, storedAt: Date.now() }, decision.ttlMs);
+      if (isPromiseLike(stored)) await stored;
       stores += 1;
     } catch (error) {
       onStoreError(error);

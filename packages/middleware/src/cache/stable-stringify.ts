@@ -40,13 +40,26 @@ function write(value: unknown, depth: number): string | undefined {
     return `${text}]`;
   }
   // Default sort compares UTF-16 code units, the same order for every run and every process.
-  const keys = Object.keys(value).sort();
+  const keys = Object.keys(value);
+  if (keys.length > 1) keys.sort();
   let text = '{';
   for (const key of keys) {
     const written = write(Reflect.get(value, key), depth + 1);
     if (written === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${JSON.stringify(key)}:${written}`;
+    text += `${quoted(key)}:${written}`;
   }
   return `${text}}`;
+}
+
+/** Requests use a few dozen field names over and over: each is quoted once. */
+const quotedKeys = new Map<string, string>();
+
+function quoted(key: string): string {
+  let text = quotedKeys.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (quotedKeys.size < 1_000) quotedKeys.set(key, text);
+  }
+  return text;
 }

@@ -7,7 +7,7 @@ import {
 } from '@stratum/core';
 import { buildLogEvent, type CallOutcome } from './build-log-event.js';
 import { createJsonLinesLogger, type Logger } from './json-lines-logger.js';
-import { redactRecord } from './redact-secrets.js';
+import { redactValues } from './redact-secrets.js';
 
 export interface LoggingOptions {
   /** Where events go (default: JSON lines on stderr). Any pino-style logger fits. */
@@ -34,7 +34,9 @@ export function logging(options: LoggingOptions = {}): Middleware {
     response?: ChatResponse,
     error?: unknown,
   ): void {
-    const event = redactRecord(
+    // The event's field names are this package's own and name no secret (a test holds them to
+    // that), so only its values need scrubbing; nested values get the full treatment.
+    const event = redactValues(
       buildLogEvent({
         context,
         operation,

@@ -41,6 +41,26 @@ export function redactRecord(record: Record<string, unknown>): Record<string, un
   return result;
 }
 
+/**
+ * `redactRecord` for a record whose own field names are known not to name secrets (the log
+ * event, whose fields this package names): only the values are scrubbed, and numbers, booleans
+ * and strings without a key shape come through without a copy.
+ */
+export function redactValues(record: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const ancestors: object[] = [record];
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    result[key] =
+      typeof item === 'object' && item !== null
+        ? redact(item, ancestors)
+        : typeof item === 'string'
+          ? redactString(item)
+          : item;
+  }
+  return result;
+}
+
 /** Field names repeat from event to event: remember the verdicts (a few hundred names at most). */
 const fieldVerdicts = new Map<string, boolean>();
 
@@ -85,6 +105,9 @@ function redact(value: unknown, ancestors: object[]): unknown {
 
 function redactObject(value: object, ancestors: object[]): unknown {
   if (Array.isArray(value)) return value.map((item) => redact(item, ancestors));
+  // Log events are mostly plain records: skip the class checks below for them.
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return redactPlain(value, ancestors);
   if (value instanceof Error) return redactError(value, ancestors);
   if (typeof Headers !== 'undefined' && value instanceof Headers) {
     const headers: Record<string, string> = {};
@@ -95,8 +118,13 @@ function redactObject(value: object, ancestors: object[]): unknown {
   }
   if (value instanceof URL) return redactString(value.href);
   if (value instanceof Date) return value.toISOString();
+  return redactPlain(value, ancestors);
+}
+
+function redactPlain(value: object, ancestors: object[]): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item: unknown = Reflect.get(value, key);
     result[key] = item !== undefined && isSecretField(key) ? REDACTED : redact(item, ancestors);
   }
   return result;

@@ -1,4 +1,5 @@
 import { RateLimitError } from '@stratum/core';
+import { isPromiseLike } from '../shared/is-promise-like.js';
 import type { RateLimitDemand, RateLimitStore } from './rate-limit-store.js';
 
 interface Waiter {
@@ -14,8 +15,12 @@ export interface AdmissionSettings {
   queueTimeoutMs: number;
   /** Describes the limit in errors, e.g. `openai/gpt-4.1-mini`. */
   label: string;
+}
+
+/** The call's model, named in the errors of a refused call. */
+export interface AdmittedModel {
   provider: string;
-  model: string;
+  name: string;
 }
 
 /**
@@ -26,34 +31,51 @@ export interface AdmissionSettings {
 export class AdmissionQueue {
   readonly #store: RateLimitStore;
   readonly #key: string;
+  readonly #settings: AdmissionSettings;
   readonly #waiters: Waiter[] = [];
   #pumping = false;
   #wake: (() => void) | undefined;
 
-  constructor(store: RateLimitStore, key: string) {
+  /** `settings` describe the key's limit; they are the same for every call of the key. */
+  constructor(store: RateLimitStore, key: string, settings: AdmissionSettings) {
     this.#store = store;
     this.#key = key;
+    this.#settings = settings;
   }
 
   get length(): number {
     return this.#waiters.length;
   }
 
-  async admit(
+  /** Resolves once the demands are taken; returns nothing when they were taken at once. */
+  admit(
     demands: readonly RateLimitDemand[],
-    settings: AdmissionSettings,
+    model: AdmittedModel,
+    signal: AbortSignal | undefined,
+  ): void | Promise<void> {
+    if (this.#waiters.length > 0) return this.#enqueue(demands, model, signal);
+    // The memory store decides at once: a call with room goes through without waiting a turn.
+    const decision = this.#store.acquire(this.#key, demands);
+    if (!isPromiseLike(decision)) {
+      return decision.ok ? undefined : this.#enqueue(demands, model, signal);
+    }
+    return Promise.resolve(decision).then((settled) =>
+      settled.ok ? undefined : this.#enqueue(demands, model, signal),
+    );
+  }
+
+  async #enqueue(
+    demands: readonly RateLimitDemand[],
+    { provider, name: model }: AdmittedModel,
     signal: AbortSignal | undefined,
   ): Promise<void> {
-    if (this.#waiters.length === 0) {
-      const decision = await this.#store.acquire(this.#key, demands);
-      if (decision.ok) return;
-    }
+    const settings = this.#settings;
     if (this.#waiters.length >= settings.maxQueue) {
       throw new RateLimitError(
         `The client-side rate limiter for ${settings.label} has ${settings.maxQueue} calls waiting already (maxQueue), so this one was refused without calling the vendor. Slow down, or raise maxQueue or the limit in rateLimit({ ... }).`,
         {
-          provider: settings.provider,
-          model: settings.model,
+          provider,
+          model,
           retryable: false,
           vendorCode: 'client_rate_limit_queue_full',
         },
@@ -79,8 +101,8 @@ export class AdmissionQueue {
           new RateLimitError(
             `The client-side rate limiter for ${settings.label} kept this call waiting ${settings.queueTimeoutMs} ms (queueTimeoutMs) without a free slot, so it was given up without calling the vendor. Raise the limit or queueTimeoutMs, or send fewer calls.`,
             {
-              provider: settings.provider,
-              model: settings.model,
+              provider,
+              model,
               retryable: false,
               vendorCode: 'client_rate_limit_timeout',
             },

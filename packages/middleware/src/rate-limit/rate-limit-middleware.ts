@@ -7,6 +7,7 @@ import {
   type Middleware,
   type StreamEvent,
 } from '@stratum/core';
+import { isPromiseLike } from '../shared/is-promise-like.js';
 import { AdmissionQueue } from './admission-queue.js';
 import { estimateRequestTokens, type TokenEstimator } from './estimate-request-tokens.js';
 import { createMemoryRateLimitStore } from './memory-rate-limit-store.js';
@@ -60,7 +61,19 @@ export function rateLimit(options: RateLimitOptions): Middleware {
   validate(options, burstSeconds, maxQueue, queueTimeoutMs);
   const queues = new Map<string, AdmissionQueue>();
 
-  function bucketsFor(key: string): { requests?: RateLimitDemand; tokens?: RateLimitDemand } {
+  // The limits are fixed when the middleware is made: each key's buckets are worked out once.
+  const bucketsByKey = new Map<string, Buckets>();
+  function bucketsFor(key: string): Buckets {
+    let buckets = bucketsByKey.get(key);
+    if (!buckets) {
+      buckets = limitsFor(key);
+      // Keys are providers or model ids; the bound only guards against ids made per request.
+      if (bucketsByKey.size < 10_000) bucketsByKey.set(key, buckets);
+    }
+    return buckets;
+  }
+
+  function limitsFor(key: string): Buckets {
     const limits = { ...pick(options), ...options.limits?.[key] };
     const bucket = (name: RateLimitDemand['bucket'], perMinute: number | undefined) =>
       perMinute === undefined
@@ -71,8 +84,10 @@ export function rateLimit(options: RateLimitOptions): Middleware {
             refillPerMs: perMinute / 60_000,
             amount: 0,
           };
+    const requests = bucket('requests', limits.requestsPerMinute);
     return {
-      requests: bucket('requests', limits.requestsPerMinute),
+      // A call takes one request.
+      requests: requests && { ...requests, amount: 1 },
       tokens: bucket('tokens', limits.tokensPerMinute),
     };
   }
@@ -83,35 +98,26 @@ export function rateLimit(options: RateLimitOptions): Middleware {
     const { requests, tokens } = bucketsFor(key);
     if (!requests && !tokens) return undefined;
     const demands: RateLimitDemand[] = [];
-    if (requests) demands.push({ ...requests, amount: 1 });
+    // The same for every call of a key (stores only read demands): made once, in `bucketsFor`.
+    if (requests) demands.push(requests);
     let tokenDemand: RateLimitDemand | undefined;
     if (tokens) {
       // A call larger than the bucket waits for a full bucket rather than forever.
-      const amount = Math.min(
-        tokens.capacity,
-        Math.max(0, Math.ceil(await estimate(context.request, context.model))),
-      );
+      const estimated = estimate(context.request, context.model);
+      const wanted = isPromiseLike(estimated) ? await estimated : estimated;
+      const amount = Math.min(tokens.capacity, Math.max(0, Math.ceil(wanted)));
       tokenDemand = { ...tokens, amount };
       demands.push(tokenDemand);
     }
     const storeKey = keyPrefix + key;
     let queue = queues.get(storeKey);
     if (!queue) {
-      queue = new AdmissionQueue(store, storeKey);
+      queue = new AdmissionQueue(store, storeKey, { maxQueue, queueTimeoutMs, label: key });
       queues.set(storeKey, queue);
     }
     try {
-      await queue.admit(
-        demands,
-        {
-          maxQueue,
-          queueTimeoutMs,
-          label: key,
-          provider: context.model.provider,
-          model: context.model.name,
-        },
-        context.request.signal,
-      );
+      const admitted = queue.admit(demands, context.model, context.request.signal);
+      if (isPromiseLike(admitted)) await admitted;
     } catch (error) {
       throw context.request.signal?.aborted
         ? abortErrorFor(error, {
@@ -125,14 +131,19 @@ export function rateLimit(options: RateLimitOptions): Middleware {
   }
 
   /** Replaces the estimate with what the vendor reported (or gives it all back on failure). */
-  async function settle(reservation: Reservation | undefined, usedTokens: number): Promise<void> {
+  function settle(reservation: Reservation | undefined, usedTokens: number): void | Promise<void> {
     if (!reservation) return;
     const difference = usedTokens - reservation.demand.amount;
     if (difference === 0) return;
     try {
-      await store.adjust(reservation.storeKey, { ...reservation.demand, amount: difference });
+      const adjusted = store.adjust(reservation.storeKey, {
+        ...reservation.demand,
+        amount: difference,
+      });
+      // The memory store corrects at once; only a remote one is waited for.
+      if (isPromiseLike(adjusted)) return Promise.resolve(adjusted).catch(ignoreFailedCorrection);
     } catch {
-      // A failed correction leaves the estimate in place; the limit stays roughly right.
+      ignoreFailedCorrection();
     }
   }
 
@@ -145,10 +156,12 @@ export function rateLimit(options: RateLimitOptions): Middleware {
       try {
         response = await next(context);
       } catch (error) {
-        await settle(reservation, 0);
+        const settling = settle(reservation, 0);
+        if (settling) await settling;
         throw error;
       }
-      await settle(reservation, response.usage.totalTokens);
+      const settling = settle(reservation, response.usage.totalTokens);
+      if (settling) await settling;
       return response;
     },
 
@@ -177,6 +190,14 @@ export function rateLimit(options: RateLimitOptions): Middleware {
       );
     },
   };
+}
+
+/** A failed correction leaves the estimate in place; the limit stays roughly right. */
+function ignoreFailedCorrection(): void {}
+
+interface Buckets {
+  requests?: RateLimitDemand;
+  tokens?: RateLimitDemand;
 }
 
 interface Reservation {

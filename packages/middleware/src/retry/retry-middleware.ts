@@ -14,6 +14,7 @@ import {
   type RetryState,
   readDeadline,
 } from '../shared/call-state.js';
+import { isPromiseLike } from '../shared/is-promise-like.js';
 import { sleep as defaultSleep } from '../shared/sleep.js';
 import { planRetry, type RetryPolicy } from './plan-retry.js';
 import { createRetryBudget, type RetryBudget } from './retry-budget.js';
@@ -70,14 +71,14 @@ export function retry(options: RetryOptions = {}): Middleware {
   const now = options.now ?? (() => performance.now());
 
   /** Starts a call: counts it in the budget and opens its record in `context.state`. */
-  async function begin(context: CallContext): Promise<Attempts> {
+  function begin(context: CallContext): Attempts | Promise<Attempts> {
     const state: RetryState = { attempts: 0, failures: [] };
     context.state.set(RETRY_STATE_KEY, state);
     const startedAt = now();
-    await budget?.deposit(budgetKey(context));
+    const deposited = budget?.deposit(budgetKey(context));
     const ownDeadline =
       options.deadlineMs === undefined ? Number.POSITIVE_INFINITY : startedAt + options.deadlineMs;
-    return {
+    const attempts: Attempts = {
       state,
       next(): number {
         state.attempts += 1;
@@ -115,6 +116,8 @@ export function retry(options: RetryOptions = {}): Middleware {
         return plan.delayMs;
       },
     };
+    // The memory budget counts at once; a shared one (Redis) is waited for.
+    return isPromiseLike(deposited) ? Promise.resolve(deposited).then(() => attempts) : attempts;
   }
 
   async function pause(context: CallContext, milliseconds: number): Promise<void> {
@@ -133,7 +136,8 @@ export function retry(options: RetryOptions = {}): Middleware {
     name: 'retry',
 
     async chat(context, next): Promise<ChatResponse> {
-      const attempts = await begin(context);
+      const begun = begin(context);
+      const attempts = isPromiseLike(begun) ? await begun : begun;
       for (;;) {
         const startedAt = attempts.next();
         try {

@@ -32,6 +32,11 @@ export interface TracingOptions {
 
 const TRACER_NAME = '@stratum/middleware';
 
+interface Setup {
+  api: OpenTelemetryApi | undefined;
+  tracer: TracerLike | undefined;
+}
+
 /**
  * One OpenTelemetry span per call, named and attributed by the GenAI semantic conventions
  * (`chat {model}`, `gen_ai.*` attributes, `error.type`). The span is active while the call runs,
@@ -39,14 +44,15 @@ const TRACER_NAME = '@stratum/middleware';
  * (an optional peer dependency) calls pass through untouched.
  */
 export function tracing(options: TracingOptions = {}): Middleware {
-  let setup:
-    | Promise<{ api: OpenTelemetryApi | undefined; tracer: TracerLike | undefined }>
-    | undefined;
-  const ready = () => {
-    setup ??= loadOpenTelemetry(options.apiSpecifier).then((api) => ({
-      api,
-      tracer: options.tracer ?? api?.trace.getTracer(TRACER_NAME),
-    }));
+  let setup: Promise<Setup> | undefined;
+  // Once loaded, calls read the setup directly instead of waiting a turn on the promise.
+  let loaded: Setup | undefined;
+  const ready = (): Setup | Promise<Setup> => {
+    if (loaded) return loaded;
+    setup ??= loadOpenTelemetry(options.apiSpecifier).then((api) => {
+      loaded = { api, tracer: options.tracer ?? api?.trace.getTracer(TRACER_NAME) };
+      return loaded;
+    });
     return setup;
   };
 
@@ -70,7 +76,7 @@ export function tracing(options: TracingOptions = {}): Middleware {
     name: 'tracing',
 
     async chat(context, next): Promise<ChatResponse> {
-      const { api, tracer } = await ready();
+      const { api, tracer } = loaded ?? (await ready());
       if (!tracer) return next(context);
       const { span, within } = start(tracer, api, context);
       try {
@@ -92,7 +98,7 @@ export function tracing(options: TracingOptions = {}): Middleware {
       let within: (<R>(work: () => R) => R) | undefined;
       return FusedStream.from(
         async () => {
-          const { api, tracer } = await ready();
+          const { api, tracer } = loaded ?? (await ready());
           if (!tracer) return next(context);
           const started = start(tracer, api, context);
           span = started.span;
