@@ -6,30 +6,14 @@
  *   node --import tsx bench/src/middleware-stack-ablation.ts        (ABLATION_CALLS=600)
  */
 import { type ChatRequest, type ChatResponse, createClient, type Middleware } from '@stratum/core';
-import {
-  type Logger,
-  logging,
-  rateLimit,
-  responseCache,
-  retry,
-  timeout,
-  tracing,
-} from '@stratum/middleware';
 import { createOpenAI } from '@stratum/provider-openai';
 import { type BenchCase, compareCases } from './compare-cases.js';
+import { stackLayers } from './middleware-stack-cases.js';
 import { startRemoteSimulators } from './remote-simulators.js';
 import { API_KEY, PROMPT } from './vendor-benchmark.js';
 
 const CALLS = Number(process.env['ABLATION_CALLS'] ?? 600);
-const silent: Logger = { info: () => {}, error: () => {} };
-const layers: Record<string, () => Middleware> = {
-  logging: () => logging({ logger: silent }),
-  tracing: () => tracing(),
-  cache: () => responseCache(),
-  retry: () => retry(),
-  rateLimit: () => rateLimit({ requestsPerMinute: 1e9, tokensPerMinute: 1e12 }),
-  timeout: () => timeout({ attemptMs: 30_000 }),
-};
+const layers = stackLayers;
 /** Probes, not part of the stack: what passing a signal down or arming a timer costs alone. */
 const probes: Record<string, () => Middleware> = {
   signal: () => ({

@@ -1,4 +1,10 @@
-import { type ChatRequest, type Client, createClient, type Provider } from '@stratum/core';
+import {
+  type ChatRequest,
+  type Client,
+  createClient,
+  type Middleware,
+  type Provider,
+} from '@stratum/core';
 import {
   type Logger,
   logging,
@@ -11,6 +17,17 @@ import {
 import type { BenchCase } from './compare-cases.js';
 
 const silent: Logger = { info: () => {}, error: () => {} };
+
+/** The stack's layers, outermost first, as `pnpm bench` configures them (also the ablation's). */
+export const stackLayers: Record<string, () => Middleware> = {
+  logging: () => logging({ logger: silent }),
+  tracing: () => tracing(),
+  // The default store is a bounded LRU, so one entry per call stays within memory.
+  cache: () => responseCache(),
+  retry: () => retry(),
+  rateLimit: () => rateLimit({ requestsPerMinute: 1e9, tokensPerMinute: 1e12 }),
+  timeout: () => timeout({ attemptMs: 30_000 }),
+};
 
 /**
  * Stratum with the whole middleware stack (logging, tracing, cache, retry, rate limit, timeout),
@@ -26,15 +43,7 @@ export function middlewareStackCases(
   const withStack = (provider: Provider): Client =>
     createClient({
       providers: [provider],
-      middleware: [
-        logging({ logger: silent }),
-        tracing(),
-        // The default store is a bounded LRU, so one entry per call stays within memory.
-        responseCache(),
-        retry(),
-        rateLimit({ requestsPerMinute: 1e9, tokensPerMinute: 1e12 }),
-        timeout({ attemptMs: 30_000 }),
-      ],
+      middleware: Object.values(stackLayers).map((layer) => layer()),
     });
   const chatClient = withStack(chatProvider);
   const streamClient = withStack(streamProvider);
