@@ -63,6 +63,30 @@ export async function estimateTokens(text: string, options: EstimateOptions = {}
   return encoder.countTokens(text, AS_PLAIN_TEXT);
 }
 
+/** Counts the tokens of a text synchronously, with one encoding's tables already loaded. */
+export type TokenCounter = (text: string) => number;
+
+const counters = new Map<TokenEncoding, Promise<TokenCounter>>();
+
+/**
+ * A synchronous `estimateTokens` for one model's encoding, for callers that count on every
+ * request (a rate limiter): it loads the tables once, and each count after that is plain work,
+ * with no promise to create and await. The same counter serves every model of its encoding.
+ */
+export function loadTokenCounter(options: EstimateOptions = {}): Promise<TokenCounter> {
+  const encoding = encodingForModel(options.model);
+  let counter = counters.get(encoding);
+  if (!counter) {
+    counter = loadEncoder(encoding).then(
+      (encoder): TokenCounter =>
+        (text) =>
+          encoder.countTokens(text, AS_PLAIN_TEXT),
+    );
+    counters.set(encoding, counter);
+  }
+  return counter;
+}
+
 /**
  * Per-message framing, as OpenAI documents it for current chat models
  * (https://cookbook.openai.com/examples/how_to_count_tokens_with_tiktoken): every message costs
@@ -109,15 +133,15 @@ export async function estimateMessageTokens(
   messages: readonly Message[],
   options: EstimateOptions = {},
 ): Promise<number> {
-  const encoder = await loadEncoder(encodingForModel(options.model));
+  return countMessageTokens(messages, await loadTokenCounter(options));
+}
+
+/** `estimateMessageTokens` with a counter from `loadTokenCounter`: the same count, synchronously. */
+export function countMessageTokens(messages: readonly Message[], counter: TokenCounter): number {
   let tokens = TOKENS_PER_REPLY;
   for (const message of messages) {
     const { text, extraTokens } = messageText(message);
-    tokens +=
-      TOKENS_PER_MESSAGE +
-      encoder.countTokens(message.role, AS_PLAIN_TEXT) +
-      encoder.countTokens(text, AS_PLAIN_TEXT) +
-      extraTokens;
+    tokens += TOKENS_PER_MESSAGE + counter(message.role) + counter(text) + extraTokens;
   }
   return tokens;
 }

@@ -2,12 +2,14 @@ import { ConfigurationError, type Message, ModelNotFoundError } from '@stratum/c
 import { encodeChat } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
 import {
+  countMessageTokens,
   encodingForModel,
   estimateCost,
   estimateMessageTokens,
   estimateTokens,
   IMAGE_TOKENS_DEFAULT,
   IMAGE_TOKENS_LOW_DETAIL,
+  loadTokenCounter,
 } from '../src/index.js';
 
 describe('encodingForModel', () => {
@@ -61,6 +63,24 @@ describe('estimateTokens', () => {
   });
 });
 
+describe('loadTokenCounter', () => {
+  it('counts synchronously what estimateTokens counts, per encoding', async () => {
+    const cl100k = await loadTokenCounter({ model: 'gpt-4' });
+    const o200k = await loadTokenCounter({ model: 'openai/gpt-4o' });
+    expect(cl100k('tiktoken is great!')).toBe(6);
+    expect(o200k('this is a test example, tutorialexample.com')).toBe(9);
+    expect(cl100k('お誕生日おめでとう')).toBe(9);
+    expect(o200k('お誕生日おめでとう')).toBeLessThan(9);
+    expect(o200k('<|endoftext|>')).toBeGreaterThan(1);
+  });
+
+  it('hands every model of an encoding the same counter', async () => {
+    const first = await loadTokenCounter({ model: 'gpt-4o' });
+    expect(await loadTokenCounter({ model: 'claude-sonnet-4-5' })).toBe(first);
+    expect(await loadTokenCounter({ model: 'gpt-3.5-turbo' })).not.toBe(first);
+  });
+});
+
 describe('estimateMessageTokens', () => {
   it('adds OpenAI’s framing: 3 per message, the role, and 3 to prime the reply', async () => {
     // 3 + "user" (1) + "tiktoken is great!" (6) + 3 = 13
@@ -83,6 +103,9 @@ describe('estimateMessageTokens', () => {
       'gpt-4o',
     ).length;
     expect(await estimateMessageTokens(messages, { model: 'gpt-4o' })).toBe(reference);
+    expect(countMessageTokens(messages, await loadTokenCounter({ model: 'gpt-4o' }))).toBe(
+      reference,
+    );
   });
 
   it('counts images by OpenAI’s tile rule', async () => {

@@ -8,98 +8,82 @@ export type TokenEstimator = (
 ) => number | Promise<number>;
 
 type Tokenizer = typeof import('@stratum/tokenizer');
+type TokenCounter = import('@stratum/tokenizer').TokenCounter;
 let tokenizer: Promise<Tokenizer | undefined> | undefined;
 
 /**
  * The default estimate. With `@stratum/tokenizer` installed (an optional peer dependency): the
  * prompt counted with it (exact for OpenAI models, close for others), tool schemas as their
  * JSON, plus `maxOutputTokens`, which vendors such as OpenAI count against the TPM limit when
- * they admit a call; its tables load on the first call that needs them. Without it (or if it
- * cannot load): `estimateRequestTokensFromCharacters`, characters / 4, which costs nothing to
- * install.
+ * they admit a call; its tables load on the first call that needs them, and every count after
+ * that is synchronous. Without it (or if it cannot load):
+ * `estimateRequestTokensFromCharacters`, characters / 4, which costs nothing to install.
  * The middleware corrects the bucket with the real usage afterwards.
  */
-export async function estimateRequestTokens(
+export function estimateRequestTokens(
   request: ChatRequest,
   model: ResolvedModel,
-): Promise<number> {
-  const loading = loadTokenizer();
-  const loaded = isPromiseLike(loading) ? await loading : loading;
+): number | Promise<number> {
+  const counter = tokenCounterFor(model.name);
+  if (isPromiseLike(counter)) return counter.then((loaded) => countRequest(request, loaded));
+  return countRequest(request, counter);
+}
+
+function countRequest(request: ChatRequest, loaded: LoadedCounter | undefined): number {
   if (!loaded) return estimateRequestTokensFromCharacters(request);
-  const options = { model: model.name };
-  let tokens = loaded.TOKENS_PER_REPLY;
-  for (const message of request.messages) {
-    const counted = messageTokens(loaded, message, options);
-    tokens += typeof counted === 'number' ? counted : await counted;
+  const { tokenizer: module, count } = loaded;
+  const { messages } = request;
+  let tokens = module.TOKENS_PER_REPLY;
+  for (let index = 0; index < messages.length; index += 1) {
+    const message = messages[index];
+    if (message === undefined) continue;
+    const { content } = message;
+    if (typeof content !== 'string' || content.length > MEMO_LONGEST_TEXT) {
+      tokens += module.countMessageTokens([message], count) - module.TOKENS_PER_REPLY;
+      continue;
+    }
+    // The last message is the new turn: most are seen once, so it is counted and not kept.
+    // Resent as an earlier turn with the next call, it is kept then.
+    const text = index === messages.length - 1 ? count(content) : remembered(count, content);
+    tokens += module.TOKENS_PER_MESSAGE + remembered(count, message.role) + text;
   }
-  if (request.tools?.length) {
-    const schemas = JSON.stringify(request.tools);
-    const counted = remembered(model.name, schemas, () => loaded.estimateTokens(schemas, options));
-    tokens += typeof counted === 'number' ? counted : await counted;
-  }
+  if (request.tools?.length) tokens += remembered(count, JSON.stringify(request.tools));
   return tokens + (request.maxOutputTokens ?? 0);
 }
 
 /**
  * Conversations resend their system prompt and every earlier turn with each call, so most of a
- * request's text was counted before: the count of a text (and of a role) is kept per model, up
- * to `MEMO_CHARACTERS` characters in all, and only new text meets the tokenizer. A text message
- * costs what `estimateMessageTokens` says it does: its framing, its role and its text.
+ * request's text was counted before: the count of a text (and of a role) is kept per encoding,
+ * up to `MEMO_CHARACTERS` characters in all, and only new text meets the tokenizer. A text
+ * message costs what `estimateMessageTokens` says it does: its framing, its role and its text.
  */
-function messageTokens(
-  loaded: Tokenizer,
-  message: Message,
-  options: { model: string },
-): number | Promise<number> {
-  const { content } = message;
-  if (typeof content !== 'string' || content.length > MEMO_LONGEST_TEXT) {
-    return loaded
-      .estimateMessageTokens([message], options)
-      .then((tokens) => tokens - loaded.TOKENS_PER_REPLY);
-  }
-  const role = remembered(options.model, message.role, () =>
-    loaded.estimateTokens(message.role, options),
-  );
-  const text = remembered(options.model, content, () => loaded.estimateTokens(content, options));
-  if (typeof role === 'number' && typeof text === 'number') {
-    return loaded.TOKENS_PER_MESSAGE + role + text;
-  }
-  return Promise.all([role, text]).then(
-    ([roleTokens, textTokens]) => loaded.TOKENS_PER_MESSAGE + roleTokens + textTokens,
-  );
-}
-
 const MEMO_CHARACTERS = 4_000_000;
 const MEMO_LONGEST_TEXT = 100_000;
-// Plain maps, emptied when full: most texts are seen once (a new user turn) and an LRU's
-// bookkeeping on every insert would cost more than the counts it saves. One map per model, keyed
-// by the text itself: a request's strings keep their hash, a joined key would be hashed anew.
-const countedByModel = new Map<string, Map<string, number>>();
+// Plain maps, emptied when full: an LRU's bookkeeping on every insert would cost more than the
+// counts it saves. One map per encoding (its counter), keyed by the text itself: a request's
+// strings keep their hash, a joined key would be hashed anew.
+const countedByCounter = new Map<TokenCounter, Map<string, number>>();
 let countedCharacters = 0;
 
-function remembered(
-  model: string,
-  text: string,
-  count: () => Promise<number>,
-): number | Promise<number> {
-  const known = countedByModel.get(model)?.get(text);
+function remembered(count: TokenCounter, text: string): number {
+  let counted = countedByCounter.get(count);
+  const known = counted?.get(text);
   if (known !== undefined) return known;
-  return count().then((tokens) => {
-    if (text.length <= MEMO_LONGEST_TEXT) {
-      if (countedCharacters + text.length > MEMO_CHARACTERS) {
-        countedByModel.clear();
-        countedCharacters = 0;
-      }
-      let counted = countedByModel.get(model);
-      if (!counted) {
-        counted = new Map();
-        countedByModel.set(model, counted);
-      }
-      counted.set(text, tokens);
-      countedCharacters += text.length;
+  const tokens = count(text);
+  if (text.length <= MEMO_LONGEST_TEXT) {
+    if (countedCharacters + text.length > MEMO_CHARACTERS) {
+      countedByCounter.clear();
+      countedCharacters = 0;
+      counted = undefined;
     }
-    return tokens;
-  });
+    if (!counted) {
+      counted = new Map();
+      countedByCounter.set(count, counted);
+    }
+    counted.set(text, tokens);
+    countedCharacters += text.length;
+  }
+  return tokens;
 }
 
 /** English text averages about four characters per token in the GPT and Claude tokenizers. */
@@ -110,10 +94,38 @@ const CHARACTERS_PER_TOKEN = 4;
  * `@stratum/tokenizer` when it is installed, characters / 4 otherwise.
  */
 export async function estimateTextTokens(text: string, model: ResolvedModel): Promise<number> {
-  const loading = loadTokenizer();
-  const loaded = isPromiseLike(loading) ? await loading : loading;
+  const counter = tokenCounterFor(model.name);
+  const loaded = isPromiseLike(counter) ? await counter : counter;
   if (!loaded) return Math.ceil(text.length / CHARACTERS_PER_TOKEN);
-  return loaded.estimateTokens(text, { model: model.name });
+  return loaded.count(text);
+}
+
+interface LoadedCounter {
+  tokenizer: Tokenizer;
+  count: TokenCounter;
+}
+
+// Once loaded, the counter of an encoding is read directly, without waiting on a promise.
+const readyCounters = new Map<string, LoadedCounter>();
+
+/** The synchronous counter for a model's encoding, loading the tokenizer and its tables once. */
+function tokenCounterFor(
+  model: string,
+): LoadedCounter | undefined | Promise<LoadedCounter | undefined> {
+  const loading = loadTokenizer();
+  if (isPromiseLike(loading)) return loading.then((loaded) => loaded && counterOf(loaded, model));
+  return loading && counterOf(loading, model);
+}
+
+function counterOf(loaded: Tokenizer, model: string): LoadedCounter | Promise<LoadedCounter> {
+  const encoding = loaded.encodingForModel(model);
+  const ready = readyCounters.get(encoding);
+  if (ready) return ready;
+  return loaded.loadTokenCounter({ model }).then((count) => {
+    const counter = { tokenizer: loaded, count };
+    readyCounters.set(encoding, counter);
+    return counter;
+  });
 }
 
 /** `@stratum/tokenizer` if it is installed, imported once, on the first call that needs it. */
