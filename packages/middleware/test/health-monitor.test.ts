@@ -96,13 +96,14 @@ describe('createHealthMonitor', () => {
       const exact = exactQuantile(spy.latencies, quantile);
       expect(Math.abs(value - exact)).toBeLessThanOrEqual(exact * 0.01 + 0.5);
     }
-    // Against what the simulator served: never less (within 1%), at most HTTP overhead more.
+    // Against what the simulator served: never less (within 1%). No upper bound: on a loaded
+    // machine a call can wait for a core far longer than the vendor took, and the comparison
+    // with the spy above already checks the sketch against the calls' real latencies.
     expect(latency.p50).toBeGreaterThanOrEqual(20 * 0.99);
-    expect(latency.p50).toBeLessThan(20 + 100);
     expect(latency.p95).toBeGreaterThanOrEqual(150 * 0.99);
-    expect(latency.p95).toBeLessThan(150 + 200);
     expect(latency.p99).toBeGreaterThanOrEqual(500 * 0.99);
-    expect(latency.p99).toBeLessThan(500 + 300);
+    expect(latency.p50).toBeLessThanOrEqual(latency.p95);
+    expect(latency.p95).toBeLessThanOrEqual(latency.p99);
   });
 
   it('measures time to first token and output tokens per second on streams', async () => {
