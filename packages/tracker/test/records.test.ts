@@ -117,6 +117,26 @@ describe.each(stores)('records through the %s store', (_name, makeStore) => {
     expect(summary?.calls).toBe(2);
   });
 
+  it('counts a call recorded in the same millisecond as the query', async () => {
+    const clock = Date.UTC(2026, 0, 1, 12);
+    const tracker = createTracker({
+      store: makeStore(),
+      now: () => clock,
+      logger: captureLogger(),
+    });
+    const provider = createMockProvider({
+      responses: { text: 'ok', usage: { inputTokens: 1, outputTokens: 1 } },
+    });
+    const client = createClient({ providers: [provider], middleware: [tracker.middleware] });
+    await client.chat({ model: 'mock/priced', messages: [{ role: 'user', content: 'x' }] });
+    expect((await tracker.list()).records[0]?.time).toBe(clock);
+    const [summary] = await tracker.query();
+    expect(summary?.calls).toBe(1);
+    expect((await tracker.summary()).calls).toBe(1);
+    // An explicit end stays exclusive.
+    expect((await tracker.query({ to: clock }))[0]?.calls ?? 0).toBe(0);
+  });
+
   it('pages through records newest first and deletes old ones', async () => {
     let clock = Date.UTC(2026, 0, 1);
     const store = makeStore();

@@ -34,7 +34,9 @@ export function toMillis(
 /** Checks a query and turns it into what stores answer: milliseconds and explicit time buckets. */
 export function resolveQuery(query: UsageQuery, now: number): ResolvedQuery {
   const from = toMillis(query.from, 0, 'from');
-  const to = toMillis(query.to, now, 'to');
+  // The end is exclusive: by default it is just past the current millisecond, so a call
+  // recorded in the same millisecond as the query is counted.
+  const to = toMillis(query.to, now + 1, 'to');
   const groupBy = query.groupBy ?? [];
   const timeZone = query.timeZone ?? 'UTC';
   checkTimeZone(timeZone);

@@ -17,7 +17,7 @@ export interface UsageFilter {
 export interface UsageQuery {
   /** Inclusive start (`Date` or `Date.now()` milliseconds); default: the beginning. */
   from?: Date | number;
-  /** Exclusive end; default: now. */
+  /** Exclusive end; default: just after now, so calls recorded this millisecond count. */
   to?: Date | number;
   filter?: UsageFilter;
   groupBy?: GroupBy[];
