@@ -29,18 +29,10 @@ interface Encoder {
   countTokens(text: string, options: { disallowedSpecial: Set<string> }): number;
 }
 
-const encoders = new Map<TokenEncoding, Promise<Encoder>>();
-
-function loadEncoder(encoding: TokenEncoding): Promise<Encoder> {
-  let encoder = encoders.get(encoding);
-  if (!encoder) {
-    encoder =
-      encoding === 'cl100k_base'
-        ? import('gpt-tokenizer/encoding/cl100k_base')
-        : import('gpt-tokenizer/encoding/o200k_base');
-    encoders.set(encoding, encoder);
-  }
-  return encoder;
+function importEncoder(encoding: TokenEncoding): Promise<Encoder> {
+  return encoding === 'cl100k_base'
+    ? import('gpt-tokenizer/encoding/cl100k_base')
+    : import('gpt-tokenizer/encoding/o200k_base');
 }
 
 /** OpenAI models from before GPT-4o use cl100k_base (tiktoken's model table). */
@@ -59,13 +51,14 @@ const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
 /** Tokens in a piece of text for the given model (see the module comment on accuracy). */
 export async function estimateTokens(text: string, options: EstimateOptions = {}): Promise<number> {
-  const encoder = await loadEncoder(encodingForModel(options.model));
-  return encoder.countTokens(text, AS_PLAIN_TEXT);
+  const count = await loadTokenCounter(options);
+  return count(text);
 }
 
 /** Counts the tokens of a text synchronously, with one encoding's tables already loaded. */
 export type TokenCounter = (text: string) => number;
 
+// One per encoding, made when its tables are first imported.
 const counters = new Map<TokenEncoding, Promise<TokenCounter>>();
 
 /**
@@ -77,7 +70,7 @@ export function loadTokenCounter(options: EstimateOptions = {}): Promise<TokenCo
   const encoding = encodingForModel(options.model);
   let counter = counters.get(encoding);
   if (!counter) {
-    counter = loadEncoder(encoding).then(
+    counter = importEncoder(encoding).then(
       (encoder): TokenCounter =>
         (text) =>
           encoder.countTokens(text, AS_PLAIN_TEXT),

@@ -9,7 +9,7 @@ export type TokenEstimator = (
 
 type Tokenizer = typeof import('@stratum/tokenizer');
 type TokenCounter = import('@stratum/tokenizer').TokenCounter;
-let tokenizer: Promise<Tokenizer | undefined> | undefined;
+let tokenizerImport: Promise<Tokenizer | undefined> | undefined;
 
 /**
  * The default estimate. With `@stratum/tokenizer` installed (an optional peer dependency): the
@@ -31,21 +31,21 @@ export function estimateRequestTokens(
 
 function countRequest(request: ChatRequest, loaded: LoadedCounter | undefined): number {
   if (!loaded) return estimateRequestTokensFromCharacters(request);
-  const { tokenizer: module, count } = loaded;
+  const { tokenizer, count } = loaded;
   const { messages } = request;
-  let tokens = module.TOKENS_PER_REPLY;
+  let tokens = tokenizer.TOKENS_PER_REPLY;
   for (let index = 0; index < messages.length; index += 1) {
     const message = messages[index];
     if (message === undefined) continue;
     const { content } = message;
     if (typeof content !== 'string' || content.length > MEMO_LONGEST_TEXT) {
-      tokens += module.countMessageTokens([message], count) - module.TOKENS_PER_REPLY;
+      tokens += tokenizer.countMessageTokens([message], count) - tokenizer.TOKENS_PER_REPLY;
       continue;
     }
     // The last message is the new turn: most are seen once, so it is counted and not kept.
     // Resent as an earlier turn with the next call, it is kept then.
     const text = index === messages.length - 1 ? count(content) : remembered(count, content);
-    tokens += module.TOKENS_PER_MESSAGE + remembered(count, message.role) + text;
+    tokens += tokenizer.TOKENS_PER_MESSAGE + remembered(count, message.role) + text;
   }
   if (request.tools?.length) tokens += remembered(count, JSON.stringify(request.tools));
   return tokens + (request.maxOutputTokens ?? 0);
@@ -131,7 +131,7 @@ function counterOf(loaded: Tokenizer, model: string): LoadedCounter | Promise<Lo
 /** `@stratum/tokenizer` if it is installed, imported once, on the first call that needs it. */
 function loadTokenizer(): Tokenizer | undefined | Promise<Tokenizer | undefined> {
   if (tokenizerLoaded) return loadedTokenizer;
-  tokenizer ??= import('@stratum/tokenizer').then(
+  tokenizerImport ??= import('@stratum/tokenizer').then(
     (module) => {
       tokenizerLoaded = true;
       loadedTokenizer = module;
@@ -142,7 +142,7 @@ function loadTokenizer(): Tokenizer | undefined | Promise<Tokenizer | undefined>
       return undefined;
     },
   );
-  return tokenizer;
+  return tokenizerImport;
 }
 // Once the import has settled its outcome is read directly, without waiting on the promise.
 let tokenizerLoaded = false;
